@@ -1,0 +1,88 @@
+// claimex's SQLite store: articles, sentences, claims, times, quotes, speakers and links.
+// Schema: db/migrations/NNN_*.sql, applied in order and tracked by PRAGMA user_version; see
+// db/SCHEMA.md. WAL journal, foreign keys on, prepared statements only, batched transactions.
+//
+// Put() is idempotent per article: the same article (same id, same content hash) is a no-op; a
+// changed body or metadata under the same id replaces that article and everything derived from it
+// in the same transaction. Articles are committed in batches; a batch is all-or-nothing, so an
+// interrupted ingest leaves the database consistent and a re-run completes it.
+//
+// A Store is used by one thread at a time.
+#ifndef CLAIMEX_DB_STORE_H_
+#define CLAIMEX_DB_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "extractor/article.h"
+#include "extractor/extraction.h"
+#include "extractor/sink.h"
+#include "extractor/status.h"
+
+struct sqlite3;
+
+namespace claimex {
+
+class Store {
+ public:
+  struct Options {
+    std::string path = "claims.db";
+    bool read_only = false;    // open an existing database read-only (queries, web server)
+    int batch_articles = 256;  // articles per write transaction
+  };
+  static Result<std::unique_ptr<Store>> Open(const Options& options);
+  ~Store();
+
+  enum class PutOutcome { kStored, kUnchanged, kReplaced };
+  // Stores one article with its extraction and links its statements against the store.
+  Result<PutOutcome> Put(const Article& article, const Extraction& extraction);
+  // Commits the open batch (Put commits by itself every batch_articles articles).
+  Status Commit();
+
+  // The schema version (PRAGMA user_version) after migrations.
+  int SchemaVersion() const;
+  // Number of rows in `table` (articles, claims, links, ...).
+  Result<int64_t> Count(const std::string& table) const;
+
+  // Reads every stored article back with its extraction, in ingest order (export).
+  Status ForEachArticle(const std::function<Status(const Article&, const Extraction&)>& fn) const;
+  // Reads every stored link (export).
+  Status ForEachLink(const std::function<Status(const Link&)>& fn) const;
+
+  // The raw connection, for the query commands in db/queries.h. Owned by the Store.
+  sqlite3* handle() const { return db_; }
+
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+ private:
+  explicit Store(const Options& options) : options_(options) {}
+  Status Migrate();
+  Status Begin();
+
+  Options options_;
+  sqlite3* db_ = nullptr;
+  bool in_txn_ = false;
+  int pending_ = 0;  // articles in the open transaction
+  struct Statements;
+  std::unique_ptr<Statements> stmts_;
+};
+
+// Store as a Sink, counting outcomes for the ingest summary.
+class StoreSink : public Sink {
+ public:
+  explicit StoreSink(Store* store) : store_(store) {}  // not owned
+  Status Put(const Article& article, const Extraction& extraction) override;
+  Status Finish() override { return store_->Commit(); }
+
+  int64_t stored = 0, unchanged = 0, replaced = 0, claims = 0;
+
+ private:
+  Store* store_;
+};
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_DB_STORE_H_

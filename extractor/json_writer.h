@@ -1,0 +1,28 @@
+// JSON Lines printer of the output contract (../shared/eval/README.md): per article one "article"
+// record, then its "claim", "time" and "quote" records; "link" records through PutLink. Fields
+// beyond the contract (the contract welcomes extras): claim "change_kind" ("by"/"to"), "measured",
+// "role", "rule", "restates" (offset of the restated figure); time "kind"; quote "text", "cue",
+// "rule"; article "anchor_date". Strings are valid UTF-8 (bad bytes become U+FFFD).
+#ifndef CLAIMEX_EXTRACTOR_JSON_WRITER_H_
+#define CLAIMEX_EXTRACTOR_JSON_WRITER_H_
+
+#include <ostream>
+
+#include "extractor/sink.h"
+
+namespace claimex {
+
+class JsonLinesWriter : public Sink {
+ public:
+  explicit JsonLinesWriter(std::ostream* out) : out_(out) {}  // `out` is not owned
+  Status Put(const Article& article, const Extraction& extraction) override;
+  Status PutLink(const Link& link);
+  Status Finish() override;
+
+ private:
+  std::ostream* out_;
+};
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_EXTRACTOR_JSON_WRITER_H_

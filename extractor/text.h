@@ -1,0 +1,76 @@
+// Internal: the text model of one article. The body is kept verbatim; matching runs over a
+// normalized view of it (NFKC via utf8proc; curly quotes to straight, dashes to '-', odd spaces to
+// ' ', CR LF and CR to '\n', soft hyphens and zero-width characters dropped) with a map from every
+// normalized byte back to the body byte it came from. Paragraphs, sentences and tokens are spans
+// of the normalized view.
+#ifndef CLAIMEX_EXTRACTOR_TEXT_H_
+#define CLAIMEX_EXTRACTOR_TEXT_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/article.h"
+#include "extractor/extraction.h"
+#include "extractor/rules.h"
+#include "extractor/status.h"
+
+namespace claimex {
+
+class NormalizedText {
+ public:
+  NormalizedText() = default;
+  explicit NormalizedText(std::string_view body);
+
+  const std::string& text() const { return text_; }
+  // The body offset of normalized byte `offset` (offset == text().size() maps to the body's end).
+  uint32_t ToRaw(uint32_t offset) const { return map_[offset]; }
+  // A normalized span as a body span: start maps to the first byte it came from, end to the end
+  // of the body bytes behind the span's last byte.
+  Span ToRaw(Span span) const;
+  // The normalized offset of body byte `raw` (the first normalized byte at or after it).
+  uint32_t FromRaw(uint32_t raw) const;
+
+ private:
+  std::string text_;
+  std::vector<uint32_t> map_;      // text_.size() + 1 entries: start of the source bytes
+  std::vector<uint32_t> map_end_;  // text_.size() entries: end of the source bytes
+};
+
+struct Token {
+  enum class Kind : uint8_t { kWord, kNumber, kPunct, kSymbol };
+  Span span;  // normalized offsets
+  Kind kind = Kind::kWord;
+};
+
+// The text model: the normalized view with its paragraphs, sentences and tokens.
+struct Document {
+  const Article* article = nullptr;  // not owned; outlives the Document
+  NormalizedText norm;
+  std::vector<Span> paragraphs;      // non-blank paragraphs, normalized offsets
+  std::vector<Sentence> sentences;   // normalized offsets, in order, within paragraphs
+  std::vector<Token> tokens;         // normalized offsets, in order
+
+  std::string_view Text(Span s) const {
+    return std::string_view(norm.text()).substr(s.start, s.end - s.start);
+  }
+  // Index of the sentence that holds normalized offset `offset`, or -1.
+  int SentenceAt(uint32_t offset) const;
+};
+
+// Splits text into paragraphs (blank lines; in a text with no blank lines, every line), sentences
+// (ICU BreakIterator, with no break after the abbreviations in patterns/abbreviations.txt) and
+// tokens. Immutable after Create; Segment() is thread-safe.
+class Segmenter {
+ public:
+  static Result<std::unique_ptr<const Segmenter>> Create(const RuleSet& rules);
+  virtual ~Segmenter() = default;
+  // Builds *doc for `article` (doc->article is set to &article).
+  virtual Status Segment(const Article& article, Document* doc) const = 0;
+};
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_EXTRACTOR_TEXT_H_

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the Debian packages claimex needs to build and test (idempotent; quiet when all is there).
+# Usage: tools/setup.sh            core build + test dependencies
+set -euo pipefail
+pkgs=(g++ cmake make pkg-config libre2-dev libicu-dev libutf8proc-dev libsqlite3-dev catch2
+      libcli11-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libxml2-dev sqlite3 python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
