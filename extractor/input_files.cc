@@ -1,0 +1,136 @@
+// Format detection and directory listing for OpenInputs (see extractor/input_files.h).
+#include "extractor/input_files.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <system_error>
+
+namespace claimex {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  return Lower(s.substr(0, prefix.size())) == prefix;
+}
+
+// The extension of the file name (after the last '.' of the last path component), lower-case,
+// without the dot; "" when there is none.
+std::string Extension(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  return Lower(name.substr(dot + 1));
+}
+
+struct ExtensionFormat {
+  std::string_view extension;
+  FileFormat format;
+};
+
+constexpr ExtensionFormat kExtensions[] = {
+    {"jsonl", FileFormat::kJsonLines}, {"ndjson", FileFormat::kJsonLines},
+    {"html", FileFormat::kHtml},       {"htm", FileFormat::kHtml},
+    {"xhtml", FileFormat::kHtml},      {"xml", FileFormat::kFeed},
+    {"rss", FileFormat::kFeed},        {"atom", FileFormat::kFeed},
+    {"gz", FileFormat::kCompressed},   {"bz2", FileFormat::kCompressed},
+    {"xz", FileFormat::kCompressed},   {"zip", FileFormat::kCompressed},
+    {"pdf", FileFormat::kBinary},      {"png", FileFormat::kBinary},
+    {"jpg", FileFormat::kBinary},      {"jpeg", FileFormat::kBinary},
+    {"gif", FileFormat::kBinary},      {"doc", FileFormat::kBinary},
+    {"docx", FileFormat::kBinary},     {"db", FileFormat::kBinary},
+};
+
+struct MagicFormat {
+  std::string_view magic;  // compared case-insensitively for the markup ones
+  FileFormat format;
+};
+
+constexpr MagicFormat kMagic[] = {
+    {"\x1f\x8b", FileFormat::kCompressed},    {"PK\x03\x04", FileFormat::kCompressed},
+    {"%PDF-", FileFormat::kBinary},           {"\x89PNG", FileFormat::kBinary},
+    {"GIF8", FileFormat::kBinary},            {"\xFF\xD8\xFF", FileFormat::kBinary},
+    {"SQLite format 3", FileFormat::kBinary},
+};
+
+constexpr MagicFormat kMarkup[] = {
+    {"<!doctype html", FileFormat::kHtml}, {"<html", FileFormat::kHtml},
+    {"<?xml", FileFormat::kFeed},          {"<rss", FileFormat::kFeed},
+    {"<feed", FileFormat::kFeed},
+};
+
+}  // namespace
+
+const char* FileFormatName(FileFormat format) {
+  switch (format) {
+    case FileFormat::kText: return "text";
+    case FileFormat::kJsonLines: return "JSON Lines";
+    case FileFormat::kHtml: return "HTML";
+    case FileFormat::kFeed: return "RSS/Atom/XML";
+    case FileFormat::kCompressed: return "compressed";
+    case FileFormat::kBinary: return "binary";
+  }
+  return "unknown";
+}
+
+FileFormat DetectFormat(std::string_view path, std::string_view head) {
+  std::string ext = Extension(path);
+  for (const auto& e : kExtensions) {
+    if (ext == e.extension) return e.format;
+  }
+  for (const auto& m : kMagic) {
+    if (head.starts_with(m.magic)) return m.format;
+  }
+  std::string_view text = head;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  size_t first = text.find_first_not_of(" \t\r\n");
+  text = first == std::string_view::npos ? std::string_view() : text.substr(first);
+  for (const auto& m : kMarkup) {
+    if (StartsWithNoCase(text, m.magic)) return m.format;
+  }
+  if (path == "-" && text.starts_with('{')) return FileFormat::kJsonLines;
+  return FileFormat::kText;
+}
+
+std::string FileStem(std::string_view path) {
+  size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.find_last_of('.');
+  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
+
+std::vector<std::string> ListDirectory(const std::string& dir, std::string* error) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    *error = ec.message();
+    return files;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      *error = ec.message();
+      break;
+    }
+    const fs::directory_entry& entry = *it;
+    std::string name = entry.path().filename().string();
+    if (name.starts_with('.')) {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_regular_file(ec)) files.push_back(entry.path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace claimex
