@@ -1,6 +1,22 @@
-// Segmenter: paragraphs, sentences and tokens of the normalized view (first version: a naive
-// sentence split on '.', '?' and '!' followed by white space and a capital letter).
+// Segmenter: paragraphs, sentences and tokens of the normalized view.
+//
+// Paragraphs are runs of lines between blank lines; a text with no blank line at all has one
+// paragraph per line (a line that does not end a sentence is joined with a next line that starts
+// in lower case). A line that starts with a bullet ("•", "- ", "* ") is a paragraph of its own.
+//
+// Sentences: ICU's sentence BreakIterator runs over each paragraph (line ends read as spaces),
+// then a filter drops the breaks ICU gets wrong for news: after the abbreviations of
+// patterns/abbreviations.txt and initials ("J. Smith", "U.N."), and before a lower-case word
+// ("“Why?” she asked."). A sentence glued to the next without a space ("war.The") is split.
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+#include <utf8proc.h>
+
 #include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "extractor/text.h"
 
@@ -8,7 +24,8 @@ namespace claimex {
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 Span Trim(std::string_view text, Span s) {
@@ -17,113 +34,385 @@ Span Trim(std::string_view text, Span s) {
   return s;
 }
 
-// Paragraph spans: runs of lines between blank lines; with no blank line at all, every line.
+// True when the trimmed line starts with a list bullet.
+bool IsBulletLine(std::string_view line) {
+  if (line.starts_with("\u2022") || line.starts_with("\u25CF") || line.starts_with("\u25AA"))
+    return true;
+  return line.size() >= 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ';
+}
+
+// True when a line ends where a sentence may end (so a following line is not its continuation).
+bool EndsSentence(std::string_view line) {
+  char c = line.back();
+  return c == '.' || c == '?' || c == '!' || c == ':' || c == '"' || c == '\'' || c == ')';
+}
+
 std::vector<Span> Paragraphs(std::string_view text) {
   struct Line {
-    Span span;
+    Span span;  // trimmed
     bool blank;
   };
   std::vector<Line> lines;
-  size_t pos = 0;
   bool any_blank = false;
-  while (pos <= text.size()) {
+  size_t pos = 0;
+  while (pos < text.size()) {
     size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     Span s = Trim(text, Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(nl)});
-    bool blank = s.start == s.end;
-    lines.push_back({s, blank});
-    if (blank) any_blank = true;
+    lines.push_back({s, s.start == s.end});
     pos = nl + 1;
   }
-  // Blank lines only count when they separate text.
+  // A blank line counts only when it separates text (not leading or trailing ones).
+  {
+    size_t first = 0, last = lines.size();
+    while (first < last && lines[first].blank) ++first;
+    while (last > first && lines[last - 1].blank) --last;
+    for (size_t i = first; i < last; ++i) any_blank |= lines[i].blank;
+  }
   std::vector<Span> paras;
-  Span cur{0, 0};
   bool open = false;
+  bool open_is_bullet = false;
+  Span cur{0, 0};
+  auto close = [&]() {
+    if (open) paras.push_back(cur);
+    open = false;
+  };
   for (const Line& l : lines) {
-    if (l.blank || !any_blank || (open && (text[l.span.start] == '-' || text[l.span.start] == '*' ||
-                                           text.substr(l.span.start).starts_with("\u2022")))) {
-      if (open) paras.push_back(cur);
-      open = false;
-      if (l.blank) continue;
+    if (l.blank) {
+      close();
+      continue;
+    }
+    std::string_view line = text.substr(l.span.start, l.span.size());
+    bool bullet = IsBulletLine(line);
+    if (open) {
+      std::string_view prev = text.substr(cur.start, cur.size());
+      bool continues = any_blank ? true
+                                 : !EndsSentence(prev) && (IsLower(line[0]) || IsDigit(line[0]));
+      if (bullet || open_is_bullet || !continues) close();
     }
     if (!open) {
       cur = l.span;
       open = true;
+      open_is_bullet = bullet;
     } else {
       cur.end = l.span.end;
     }
   }
-  if (open) paras.push_back(cur);
+  close();
   return paras;
 }
 
-class NaiveSegmenter : public Segmenter {
+// ---------------------------------------------------------------------------------------------
+// Abbreviations.
+
+enum class AbbrevClass : uint8_t { kNone, kTitle, kEnd };
+
+struct Abbreviation {
+  std::string text;  // "et al."
+  AbbrevClass cls;
+};
+
+// True for "J.", "U.N.", "J.P.": capital letters each followed by a full stop.
+bool IsInitials(std::string_view w) {
+  if (w.size() < 2 || w.size() % 2 != 0) return false;
+  for (size_t i = 0; i < w.size(); i += 2)
+    if (!IsUpper(w[i]) || w[i + 1] != '.') return false;
+  return true;
+}
+
+class SentenceRules {
  public:
-  Status Segment(const Article& article, Document* doc) const override {
-    doc->article = &article;
-    doc->norm = NormalizedText(article.body);
-    doc->paragraphs = Paragraphs(doc->norm.text());
-    doc->sentences.clear();
-    doc->tokens.clear();
-    std::string_view text = doc->norm.text();
-    for (size_t p = 0; p < doc->paragraphs.size(); ++p) {
-      Span para = doc->paragraphs[p];
-      uint32_t start = para.start;
-      for (uint32_t i = para.start; i < para.end; ++i) {
-        char c = text[i];
-        if ((c == '.' || c == '?' || c == '!') && i + 2 < para.end && IsSpace(text[i + 1])) {
-          uint32_t k = i + 1;
-          while (k < para.end && IsSpace(text[k])) ++k;
-          if (k < para.end && text[k] >= 'A' && text[k] <= 'Z') {
-            doc->sentences.push_back({Trim(text, Span{start, i + 1}), static_cast<int>(p)});
-            start = k;
-          }
-        }
-      }
-      Span last = Trim(text, Span{start, para.end});
-      if (last.start < last.end) doc->sentences.push_back({last, static_cast<int>(p)});
-    }
-    // Tokens.
-    uint32_t i = 0;
-    const auto n = static_cast<uint32_t>(text.size());
-    while (i < n) {
-      char c = text[i];
-      if (IsSpace(c)) {
-        ++i;
-        continue;
-      }
-      uint32_t start = i;
-      Token::Kind kind;
-      if (IsDigit(c)) {
-        kind = Token::Kind::kNumber;
-        ++i;
-        while (i < n && (IsDigit(text[i]) || ((text[i] == ',' || text[i] == '.' || text[i] == ':') &&
-                                              i + 1 < n && IsDigit(text[i + 1]))))
-          ++i;
-      } else if (IsAsciiAlpha(c) || static_cast<unsigned char>(c) >= 0x80) {
-        kind = Token::Kind::kWord;
-        ++i;
-        while (i < n && (IsAsciiAlpha(text[i]) || IsDigit(text[i]) ||
-                         static_cast<unsigned char>(text[i]) >= 0x80 ||
-                         ((text[i] == '\'' || text[i] == '-') && i + 1 < n &&
-                          IsAsciiAlpha(text[i + 1]))))
-          ++i;
+  Status Load(const RuleSet& rules) {
+    auto abbr = rules.Get("abbreviations.txt");
+    if (!abbr.ok()) return abbr.status();
+    for (const RuleLine& l : (*abbr)->lines) {
+      if (l.fields.size() != 2) return (*abbr)->Error(l, "want: abbreviation  class");
+      const std::string& a = l.fields[0];
+      AbbrevClass cls;
+      if (l.fields[1] == "title") {
+        cls = AbbrevClass::kTitle;
+      } else if (l.fields[1] == "end") {
+        cls = AbbrevClass::kEnd;
       } else {
-        kind = (c == '$' || c == '%' || c == '+' || c == '=' || c == '<' || c == '>')
-                   ? Token::Kind::kSymbol
-                   : Token::Kind::kPunct;
-        ++i;
+        return (*abbr)->Error(l, "class must be `title` or `end`, not `" + l.fields[1] + "`");
       }
-      doc->tokens.push_back({Span{start, i}, kind});
+      if (a.back() != '.') return (*abbr)->Error(l, "an abbreviation ends with '.'");
+      size_t sp = a.find_last_of(' ');
+      std::string last = sp == std::string::npos ? a : a.substr(sp + 1);
+      by_last_word_[last].push_back({a, cls});
+    }
+    auto open = rules.Get("sentence_openers.txt");
+    if (!open.ok()) return open.status();
+    for (const RuleLine& l : (*open)->lines) {
+      if (l.fields.size() != 1) return (*open)->Error(l, "want one word a line");
+      openers_.insert(l.fields[0]);
     }
     return Status::Ok();
   }
+
+  // The class of the abbreviation that ends text[0, end) (which ends with '.'), if any.
+  AbbrevClass ClassBefore(std::string_view text, size_t end) const {
+    size_t ws = end;
+    size_t floor = end > 64 ? end - 64 : 0;
+    while (ws > floor && !IsSpace(text[ws - 1])) --ws;
+    std::string_view word = text.substr(ws, end - ws);
+    size_t lead = 0;  // opening punctuation before the word: (Mr. "U.S.
+    while (lead < word.size() && (word[lead] == '(' || word[lead] == '[' || word[lead] == '"' ||
+                                  word[lead] == '\''))
+      ++lead;
+    word.remove_prefix(lead);
+    if (word.empty()) return AbbrevClass::kNone;
+    auto it = by_last_word_.find(std::string(word));
+    if (it != by_last_word_.end()) {
+      for (const Abbreviation& a : it->second) {
+        if (a.text.size() > end) continue;
+        size_t at = end - a.text.size();
+        if (text.substr(at, a.text.size()) != a.text) continue;
+        if (at > 0 && !IsSpace(text[at - 1]) && text[at - 1] != '(' && text[at - 1] != '"' &&
+            text[at - 1] != '\'' && text[at - 1] != '[')
+          continue;
+        return a.cls;
+      }
+    }
+    if (IsInitials(word)) return AbbrevClass::kEnd;
+    return AbbrevClass::kNone;
+  }
+
+  bool IsOpener(std::string_view word) const {
+    return openers_.count(std::string(word)) > 0;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<Abbreviation>> by_last_word_;
+  std::unordered_set<std::string> openers_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tokens.
+
+enum CharClass : uint8_t { kSpaceC, kLetterC, kDigitC, kPunctC, kSymbolC };
+
+struct AsciiClasses {
+  uint8_t cls[128];
+  constexpr AsciiClasses() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = kPunctC;
+    for (int c = 0; c <= ' '; ++c) cls[c] = kSpaceC;
+    for (int c = 'a'; c <= 'z'; ++c) cls[c] = kLetterC;
+    for (int c = 'A'; c <= 'Z'; ++c) cls[c] = kLetterC;
+    for (int c = '0'; c <= '9'; ++c) cls[c] = kDigitC;
+    for (char c : {'$', '%', '+', '=', '<', '>', '&', '@', '#', '^', '|', '~', '`'})
+      cls[static_cast<int>(c)] = kSymbolC;
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
+
+// The class of the non-ASCII character at text[i] and its length in bytes.
+CharClass WideClassAt(std::string_view text, size_t i, size_t* len) {
+  int32_t cp;
+  utf8proc_ssize_t l = utf8proc_iterate(reinterpret_cast<const uint8_t*>(text.data()) + i,
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
+  if (l <= 0) {
+    *len = 1;
+    return kPunctC;
+  }
+  *len = static_cast<size_t>(l);
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+      return kLetterC;
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return kDigitC;
+    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+      return kSymbolC;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+      return kSpaceC;
+    default:
+      return kPunctC;
+  }
+}
+
+// The class of the character at text[i] and its length in bytes.
+inline CharClass ClassAt(std::string_view text, size_t i, size_t* len) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return static_cast<CharClass>(kAsciiClasses.cls[c]);
+  }
+  return WideClassAt(text, i, len);
+}
+
+void Tokenize(std::string_view text, std::vector<Token>* tokens) {
+  const size_t n = text.size();
+  size_t i = 0;
+  size_t len = 0;
+  while (i < n) {
+    CharClass cls = ClassAt(text, i, &len);
+    if (cls == kSpaceC) {
+      i += len;
+      continue;
+    }
+    size_t start = i;
+    Token::Kind kind;
+    i += len;
+    if (cls == kLetterC) {
+      // Letters and digits, with inner apostrophes and hyphens: "Londoner's", "first-time", "G7".
+      kind = Token::Kind::kWord;
+      while (i < n) {
+        CharClass c = ClassAt(text, i, &len);
+        if (c == kLetterC || c == kDigitC) {
+          i += len;
+        } else if ((text[i] == '\'' || text[i] == '-') && i + 1 < n &&
+                   ClassAt(text, i + 1, &len) == kLetterC) {
+          i += 1;
+        } else {
+          break;
+        }
+      }
+    } else if (cls == kDigitC) {
+      // Digits with inner separators: "30,000", "3.3", "12:30".
+      kind = Token::Kind::kNumber;
+      while (i < n) {
+        if (IsDigit(text[i])) {
+          ++i;
+        } else if ((text[i] == ',' || text[i] == '.' || text[i] == ':') && i + 1 < n &&
+                   IsDigit(text[i + 1])) {
+          i += 2;
+        } else if (static_cast<unsigned char>(text[i]) >= 0x80 &&
+                   ClassAt(text, i, &len) == kDigitC) {
+          i += len;
+        } else {
+          break;
+        }
+      }
+    } else {
+      kind = cls == kSymbolC ? Token::Kind::kSymbol : Token::Kind::kPunct;
+    }
+    tokens->push_back({Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, kind});
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The segmenter.
+
+Result<std::unique_ptr<icu::BreakIterator>> NewSentenceIterator() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> bi(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en_US"), status));
+  if (U_FAILURE(status) || !bi)
+    return Status::Internal(std::string("ICU sentence iterator: ") + u_errorName(status));
+  return bi;
+}
+
+class IcuSegmenter : public Segmenter {
+ public:
+  explicit IcuSegmenter(SentenceRules rules) : rules_(std::move(rules)) {}
+
+  Status Segment(const Article& article, Document* doc) const override {
+    doc->article = &article;
+    doc->norm = NormalizedText(article.body);
+    doc->paragraphs.clear();
+    doc->sentences.clear();
+    doc->tokens.clear();
+    const std::string& text = doc->norm.text();
+    doc->paragraphs = Paragraphs(text);
+    if (!doc->paragraphs.empty()) {
+      // ICU reads a line end as the end of a paragraph; within our paragraphs it is a space.
+      std::string flat = text;
+      std::replace(flat.begin(), flat.end(), '\n', ' ');
+      thread_local std::unique_ptr<icu::BreakIterator> bi;
+      if (!bi) {
+        auto made = NewSentenceIterator();
+        if (!made.ok()) return made.status();
+        bi = std::move(made).value();
+      }
+      for (size_t p = 0; p < doc->paragraphs.size(); ++p)
+        CLAIMEX_RETURN_IF_ERROR(Sentences(flat, doc->paragraphs[p], static_cast<int>(p), bi.get(),
+                                          &doc->sentences));
+    }
+    doc->tokens.reserve(text.size() / 5);
+    Tokenize(text, &doc->tokens);
+    return Status::Ok();
+  }
+
+ private:
+  // Appends the sentences of paragraph `para` of `text` (line ends already turned to spaces).
+  Status Sentences(std::string_view text, Span para, int index, icu::BreakIterator* bi,
+                   std::vector<Sentence>* out) const {
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text.data() + para.start, static_cast<int64_t>(para.size()), &status);
+    if (U_FAILURE(status)) return Status::Internal(std::string("ICU UText: ") + u_errorName(status));
+    bi->setText(&ut, status);
+    if (U_FAILURE(status)) {
+      utext_close(&ut);
+      return Status::Internal(std::string("ICU setText: ") + u_errorName(status));
+    }
+    uint32_t start = para.start;
+    for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+      uint32_t at = para.start + static_cast<uint32_t>(b);
+      if (at >= para.end) break;
+      if (!KeepBreak(text, at)) continue;
+      Emit(text, Span{start, at}, index, out);
+      start = at;
+    }
+    utext_close(&ut);
+    Emit(text, Span{start, para.end}, index, out);
+    return Status::Ok();
+  }
+
+  // Whether ICU's break before text[next] (after white space) stands.
+  bool KeepBreak(std::string_view text, size_t next) const {
+    size_t end = next;
+    while (end > 0 && IsSpace(text[end - 1])) --end;
+    if (end == 0) return true;
+    char nc = text[next];
+    if (IsLower(nc)) return false;  // "“Why?” she asked."
+    if (text[end - 1] != '.') return true;
+    AbbrevClass cls = rules_.ClassBefore(text, end);
+    if (cls == AbbrevClass::kNone) return true;
+    if (cls == AbbrevClass::kTitle) return false;
+    if (nc == '"' || nc == '\'' || nc == '(') return true;  // a quotation opens
+    size_t w = next;
+    while (w < text.size() && w - next < 32 && (IsUpper(text[w]) || IsLower(text[w]))) ++w;
+    return rules_.IsOpener(text.substr(next, w - next));
+  }
+
+  // Appends the trimmed sentence `s`, split where two sentences are glued ("war.The").
+  void Emit(std::string_view text, Span s, int index, std::vector<Sentence>* out) const {
+    s = Trim(text, s);
+    if (s.start >= s.end) return;
+    uint32_t start = s.start;
+    for (uint32_t i = s.start + 2; i + 2 < s.end; ++i) {
+      if (text[i] != '.' || !IsLower(text[i - 1]) || !IsLower(text[i - 2]) ||
+          !IsUpper(text[i + 1]) || !IsLower(text[i + 2]))
+        continue;
+      if (rules_.ClassBefore(text, i + 1) != AbbrevClass::kNone) continue;
+      // Not a web address or a file name ("example.Com" is rare; "www." is not).
+      uint32_t w = i;
+      while (w > s.start && !IsSpace(text[w - 1])) --w;
+      std::string_view word = text.substr(w, i - w);
+      if (word.find('.') != std::string_view::npos || word.find('/') != std::string_view::npos ||
+          word.find('@') != std::string_view::npos)
+        continue;
+      out->push_back({Span{start, i + 1}, index});
+      start = i + 1;
+    }
+    out->push_back({Span{start, s.end}, index});
+  }
+
+  SentenceRules rules_;
 };
 
 }  // namespace
 
 Result<std::unique_ptr<const Segmenter>> Segmenter::Create(const RuleSet& rules) {
-  return std::unique_ptr<const Segmenter>(new NaiveSegmenter());
+  SentenceRules sentence_rules;
+  CLAIMEX_RETURN_IF_ERROR(sentence_rules.Load(rules));
+  auto probe = NewSentenceIterator();  // fails here, not per article, when ICU data is missing
+  if (!probe.ok()) return probe.status();
+  return std::unique_ptr<const Segmenter>(new IcuSegmenter(std::move(sentence_rules)));
 }
 
 int Document::SentenceAt(uint32_t offset) const {
