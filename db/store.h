@@ -58,7 +58,7 @@ class Store {
   Store& operator=(const Store&) = delete;
 
  private:
-  explicit Store(const Options& options) : options_(options) {}
+  explicit Store(const Options& options);  // out of line: Statements is incomplete here
   Status Migrate();
   Status Begin();
 

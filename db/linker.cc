@@ -1,0 +1,164 @@
+#include "db/linker.h"
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+
+#include <string>
+#include <utility>
+
+namespace claimex {
+namespace {
+
+// What one code point becomes in the normalized sentence: 0 = dropped, ' ' = a space (runs
+// collapse), else the code point itself (lower-cased) or its plain-ASCII stand-in.
+utf8proc_int32_t MapCodePoint(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
+    case 0x0060: case 0x00B4:
+      return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
+    case 0x00AB: case 0x00BB:
+      return '"';
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
+      return '-';
+    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return 0;
+    case '\t': case '\n': case '\v': case '\f': case '\r': case 0x85:
+      return ' ';
+    default:
+      break;
+  }
+  if (c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS) return ' ';
+  return utf8proc_tolower(c);
+}
+
+}  // namespace
+
+std::string NormalizeSentence(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  bool pending_space = false;
+  auto emit = [&](utf8proc_int32_t c) {
+    if (c == 0) return;
+    if (c == ' ') {
+      pending_space = !out.empty();
+      return;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      utf8proc_uint8_t buf[4];
+      utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
+      out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
+    }
+  };
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  size_t i = 0;
+  while (i < raw.size()) {
+    unsigned char b = p[i];
+    if (b < 0x80) {
+      emit(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : MapCodePoint(b));
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &c);
+    if (n <= 0) {  // not UTF-8: keep the stray byte's replacement character
+      emit(0xFFFD);
+      ++i;
+      continue;
+    }
+    emit(MapCodePoint(c));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
+  Linker linker;
+  linker.options_ = options;
+  auto order = Stmt::Prepare(db, "SELECT published, ingest_seq FROM articles WHERE id = ?1");
+  if (!order.ok()) return order.status();
+  linker.article_order_ = std::move(order.value());
+  // One row more than the cap tells that the cap is exceeded. The new article's own sentences
+  // count toward the cap but are not linked.
+  auto cand = Stmt::Prepare(db,
+                            "SELECT s.id, s.article, a.published, a.ingest_seq FROM sentences s "
+                            "JOIN articles a ON a.id = s.article WHERE s.hash = ?1 LIMIT ?2");
+  if (!cand.ok()) return cand.status();
+  linker.candidates_ = std::move(cand.value());
+  auto ins = Stmt::Prepare(db,
+                           "INSERT OR IGNORE INTO links "
+                           "(a_article, a_sentence, b_article, b_sentence, kind, score) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!ins.ok()) return ins.status();
+  linker.insert_link_ = std::move(ins.value());
+  return linker;
+}
+
+bool Linker::Linkable(std::string_view normalized) const {
+  if (normalized.size() < static_cast<size_t>(options_.min_bytes)) return false;
+  int words = 1;
+  for (char c : normalized) words += c == ' ';
+  return words >= options_.min_words;
+}
+
+Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>& sentences) {
+  bool any = false;
+  for (const NewSentence& s : sentences) any = any || s.linkable;
+  if (!any) return 0;
+
+  article_order_.Reset().BindInt(1, article);
+  Result<bool> row = article_order_.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("linker: article row " + std::to_string(article) + " missing");
+  const std::string published = article_order_.Text(0);
+  const int64_t seq = article_order_.Int(1);
+  article_order_.Reset();
+
+  struct Candidate {
+    int64_t sentence, article;
+    std::string published;
+    int64_t seq;
+  };
+  std::vector<Candidate> found;
+  int links = 0;
+  for (const NewSentence& s : sentences) {
+    if (!s.linkable) continue;
+    found.clear();
+    candidates_.Reset().BindInt(1, s.hash).BindInt(2, options_.max_shared + 1);
+    for (;;) {
+      Result<bool> r = candidates_.Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      found.push_back({candidates_.Int(0), candidates_.Int(1), candidates_.Text(2),
+                       candidates_.Int(3)});
+    }
+    candidates_.Reset();
+    if (found.size() > static_cast<size_t>(options_.max_shared)) continue;  // boilerplate
+    for (const Candidate& c : found) {
+      if (c.article == article) continue;
+      // The earlier article is side a: by published date when both have one, else ingest order.
+      bool other_first = (!published.empty() && !c.published.empty() && c.published != published)
+                             ? c.published < published
+                             : c.seq < seq;
+      insert_link_.Reset();
+      if (other_first) {
+        insert_link_.BindInt(1, c.article).BindInt(2, c.sentence).BindInt(3, article).BindInt(
+            4, s.id);
+      } else {
+        insert_link_.BindInt(1, article).BindInt(2, s.id).BindInt(3, c.article).BindInt(
+            4, c.sentence);
+      }
+      insert_link_.BindText(5, "verbatim").BindDouble(6, 1.0);
+      CLAIMEX_RETURN_IF_ERROR(insert_link_.Run());
+      ++links;
+    }
+  }
+  return links;
+}
+
+}  // namespace claimex

@@ -1,0 +1,199 @@
+// Store: opening, migrations, batch transactions and counts. Writing one article is in
+// db/store_write.cc, reading back in db/store_read.cc.
+#include "db/store.h"
+
+#include <sqlite3.h>
+
+#include <cctype>
+#include <filesystem>
+#include <string>
+#include <utility>
+
+#include "db/sqlite_util.h"
+#include "db/store_statements.h"
+#include "extractor/embedded_data.h"
+
+namespace claimex {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// The schema version a migration brings: the leading digits of its name ("001_init.sql" -> 1).
+int MigrationVersion(std::string_view name) {
+  int v = 0;
+  size_t i = 0;
+  for (; i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])); ++i) {
+    v = v * 10 + (name[i] - '0');
+  }
+  return (i == 0 || i >= name.size() || name[i] != '_') ? -1 : v;
+}
+
+int LatestSchemaVersion() {
+  int latest = 0;
+  for (const EmbeddedFile& f : Embedded_migrations()) {
+    latest = std::max(latest, MigrationVersion(f.name));
+  }
+  return latest;
+}
+
+Result<int> UserVersion(sqlite3* db) {
+  auto st = Stmt::Prepare(db, "PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row ? static_cast<int>(st->Int(0)) : 0;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
+  if (options.batch_articles < 1) {
+    return Status::InvalidArgument("batch_articles must be at least 1");
+  }
+  std::error_code ec;
+  if (options.read_only && !std::filesystem::exists(options.path, ec)) {
+    return Status::NotFound("database not found: " + options.path);
+  }
+  std::unique_ptr<Store> store(new Store(options));
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  int rc = sqlite3_open_v2(options.path.c_str(), &store->db_, flags, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(store->db_, rc, "open " + options.path);
+  sqlite3_extended_result_codes(store->db_, 1);
+  sqlite3_busy_timeout(store->db_, kBusyTimeoutMs);
+
+  sqlite3* db = store->db_;
+  const std::string where = options.path + ": ";
+  auto with_path = [&](const Status& s) { return Status(s.code(), where + s.message()); };
+  if (!options.read_only) {
+    Status s = ExecSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+    if (!s.ok()) return with_path(s);
+  }
+  Status s = ExecSql(db, "PRAGMA foreign_keys=ON;");
+  if (!s.ok()) return with_path(s);
+
+  if (options.read_only) {
+    Result<int> v = UserVersion(db);
+    if (!v.ok()) return with_path(v.status());
+    const int latest = LatestSchemaVersion();
+    if (*v == 0) return Status::InvalidArgument(where + "not a claimex database (schema version 0)");
+    if (*v != latest) {
+      return Status::InvalidArgument(where + "schema version " + std::to_string(*v) +
+                                     " but this claimex reads version " + std::to_string(latest) +
+                                     (*v < latest ? "; open it once for writing to migrate" : ""));
+    }
+    return store;
+  }
+  s = store->Migrate();
+  if (!s.ok()) return with_path(s);
+  auto stmts = Statements::Prepare(db);
+  if (!stmts.ok()) return with_path(stmts.status());
+  store->stmts_ = std::move(stmts.value());
+  return store;
+}
+
+Store::Store(const Options& options) : options_(options) {}
+
+Status Store::Migrate() {
+  Result<int> current = UserVersion(db_);
+  if (!current.ok()) return current.status();
+  const int latest = LatestSchemaVersion();
+  if (*current > latest) {
+    return Status::InvalidArgument("schema version " + std::to_string(*current) +
+                                   " is newer than this claimex knows (" +
+                                   std::to_string(latest) + ")");
+  }
+  int last = 0;
+  for (const EmbeddedFile& f : Embedded_migrations()) {  // sorted by name
+    const int v = MigrationVersion(f.name);
+    if (v <= last) {
+      return Status::Internal("migration " + std::string(f.name) +
+                              ": name must be NNN_name.sql with NNN rising from 001");
+    }
+    last = v;
+    if (v <= *current) continue;
+    CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
+    Status s = ExecSql(db_, f.content);
+    // PRAGMA takes no parameters; v is a number we parsed from our own file name.
+    if (s.ok()) s = ExecSql(db_, "PRAGMA user_version = " + std::to_string(v));
+    if (s.ok()) s = ExecSql(db_, "COMMIT");
+    if (!s.ok()) {
+      ExecSql(db_, "ROLLBACK");
+      return Status(s.code(), "migration " + std::string(f.name) + ": " + s.message());
+    }
+  }
+  return Status::Ok();
+}
+
+Store::~Store() {
+  if (db_ == nullptr) return;
+  if (in_txn_ && !Commit().ok() && !sqlite3_get_autocommit(db_)) ExecSql(db_, "ROLLBACK");
+  stmts_.reset();  // finalize statements before closing
+  sqlite3_close_v2(db_);
+}
+
+Status Store::Begin() {
+  if (in_txn_) return Status::Ok();
+  CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
+  in_txn_ = true;
+  pending_ = 0;
+  return Status::Ok();
+}
+
+Status Store::Commit() {
+  if (!in_txn_) return Status::Ok();
+  Status s = ExecSql(db_, "COMMIT");
+  // A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open; retrying later may work.
+  if (!s.ok() && !sqlite3_get_autocommit(db_)) return s;
+  in_txn_ = false;
+  pending_ = 0;
+  return s;
+}
+
+int Store::SchemaVersion() const {
+  Result<int> v = UserVersion(db_);
+  return v.ok() ? *v : -1;
+}
+
+Result<int64_t> Store::Count(const std::string& table) const {
+  // Only known tables; the SQL is a constant chosen by name, never built from the argument.
+  static constexpr std::pair<std::string_view, const char*> kTables[] = {
+      {"articles", "SELECT count(*) FROM articles"},
+      {"sentences", "SELECT count(*) FROM sentences"},
+      {"claims", "SELECT count(*) FROM claims"},
+      {"times", "SELECT count(*) FROM times"},
+      {"speakers", "SELECT count(*) FROM speakers"},
+      {"speaker_aliases", "SELECT count(*) FROM speaker_aliases"},
+      {"quotes", "SELECT count(*) FROM quotes"},
+      {"links", "SELECT count(*) FROM links"},
+  };
+  for (const auto& [name, sql] : kTables) {
+    if (name != table) continue;
+    auto st = Stmt::Prepare(db_, sql);
+    if (!st.ok()) return st.status();
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    return *row ? st->Int(0) : int64_t{0};
+  }
+  return Status::InvalidArgument("unknown table: " + table);
+}
+
+Status StoreSink::Put(const Article& article, const Extraction& extraction) {
+  Result<Store::PutOutcome> r = store_->Put(article, extraction);
+  if (!r.ok()) return r.status();
+  switch (*r) {
+    case Store::PutOutcome::kStored:
+      ++stored;
+      claims += static_cast<int64_t>(extraction.claims.size());
+      break;
+    case Store::PutOutcome::kReplaced:
+      ++replaced;
+      claims += static_cast<int64_t>(extraction.claims.size());
+      break;
+    case Store::PutOutcome::kUnchanged:
+      ++unchanged;
+      break;
+  }
+  return Status::Ok();
+}
+
+}  // namespace claimex

@@ -1,0 +1,38 @@
+// Internal: the Store's prepared write statements (prepared once after migrations, reused for
+// every Put) and the code that writes one article. Shared by db/store.cc and db/store_write.cc.
+#ifndef CLAIMEX_DB_STORE_STATEMENTS_H_
+#define CLAIMEX_DB_STORE_STATEMENTS_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "db/linker.h"
+#include "db/sqlite_util.h"
+#include "db/store.h"
+
+namespace claimex {
+
+struct Store::Statements {
+  // Prepares every statement on `db` (a migrated, writable database).
+  static Result<std::unique_ptr<Statements>> Prepare(sqlite3* db);
+
+  // Writes `article` and everything derived from it; `old_id` >= 0 is the row it replaces
+  // (deleted first, its ingest_seq kept). Runs inside the caller's savepoint.
+  Status WriteArticle(const Article& article, const Extraction& extraction,
+                      const std::string& content_hash, int64_t old_id, int64_t old_seq);
+
+  sqlite3* db = nullptr;
+  Stmt find_article, next_seq, delete_article, insert_article;
+  Stmt insert_sentence, insert_time, insert_speaker, insert_alias, insert_claim, set_restates,
+      insert_quote;
+  Stmt savepoint, release, rollback_to;
+  Linker linker;
+
+ private:
+  explicit Statements(Linker l) : linker(std::move(l)) {}
+};
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_DB_STORE_STATEMENTS_H_
