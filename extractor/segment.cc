@@ -288,6 +288,9 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
       }
     } else {
       kind = cls == kSymbolC ? Token::Kind::kSymbol : Token::Kind::kPunct;
+      if (text[start] == '.') {
+        while (i < n && text[i] == '.') ++i;  // an ellipsis "..." is one token
+      }
     }
     tokens->push_back({Span{static_cast<uint32_t>(start), static_cast<uint32_t>(i)}, kind});
   }

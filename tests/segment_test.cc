@@ -1,0 +1,279 @@
+// Tests for the Segmenter and Document (extractor/text.h, extractor/segment.cc): paragraphs,
+// sentences, tokens and their offsets.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "extractor/text.h"
+
+namespace claimex {
+namespace {
+
+const Segmenter& TheSegmenter() {
+  static const std::unique_ptr<const Segmenter> seg = [] {
+    auto rules = RuleSet::Load(std::string(CLAIMEX_SOURCE_DIR) + "/patterns");
+    REQUIRE(rules.ok());
+    auto made = Segmenter::Create(**rules);
+    REQUIRE(made.ok());
+    return std::move(made).value();
+  }();
+  return *seg;
+}
+
+Document Segmented(const Article& article) {
+  Document doc;
+  Status st = TheSegmenter().Segment(article, &doc);
+  REQUIRE(st.ok());
+  return doc;
+}
+
+std::vector<std::string> SentenceTexts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Sentence& s : doc.sentences) out.emplace_back(doc.Text(s.span));
+  return out;
+}
+
+std::vector<std::string> ParagraphTexts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Span& p : doc.paragraphs) out.emplace_back(doc.Text(p));
+  return out;
+}
+
+TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[segment]") {
+  struct Case {
+    const char* name;
+    std::string body;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"titles", "Mr. Hale met Dr. Osei and Insp. Ruth Kane. They spoke for an hour.",
+       {"Mr. Hale met Dr. Osei and Insp. Ruth Kane.", "They spoke for an hour."}},
+      {"council titles", "Cllr. Ana Ruiz and Supt. Tom Webb agreed. Sgt. Lee did not.",
+       {"Cllr. Ana Ruiz and Supt. Tom Webb agreed.", "Sgt. Lee did not."}},
+      {"question inside a quote keeps its speaker",
+       "\u201CWho pays?\u201D she asked. Nobody replied.",
+       {"\"Who pays?\" she asked.", "Nobody replied."}},
+      {"exclamation inside a quote", "\"Not again!\" he said. The room fell quiet.",
+       {"\"Not again!\" he said.", "The room fell quiet."}},
+      {"U.S. before an amount", "The U.S. $2.5 billion grant arrived. It was late.",
+       {"The U.S. $2.5 billion grant arrived.", "It was late."}},
+      {"U.S. before a noun", "Several U.S. Treasury officials came. Two left early.",
+       {"Several U.S. Treasury officials came.", "Two left early."}},
+      {"U.S. ending a sentence", "Sales fell in the U.S. The firm blamed prices.",
+       {"Sales fell in the U.S.", "The firm blamed prices."}},
+      {"decimal numbers", "Inflation hit 3.3 per cent. Wages grew 1.5 per cent.",
+       {"Inflation hit 3.3 per cent.", "Wages grew 1.5 per cent."}},
+      {"months and numbers", "The vote is on Feb. 14 in room No. 6. Doors open at noon.",
+       {"The vote is on Feb. 14 in room No. 6.", "Doors open at noon."}},
+      {"etc. can end a sentence", "They sold pens, paper etc. The shop shut in May.",
+       {"They sold pens, paper etc.", "The shop shut in May."}},
+      {"company suffix before a title", "Brill Ltd. Chairman Omar Diaz resigned. He was 70.",
+       {"Brill Ltd. Chairman Omar Diaz resigned.", "He was 70."}},
+      {"company suffix ending a sentence", "She joined Brill Ltd. The pay was good.",
+       {"She joined Brill Ltd.", "The pay was good."}},
+      {"street at the end of a sentence", "The depot is on Mill St. The gates open at six.",
+       {"The depot is on Mill St.", "The gates open at six."}},
+      {"saint before a name", "Services at St. Agnes moved. Buses run hourly.",
+       {"Services at St. Agnes moved.", "Buses run hourly."}},
+      {"initials", "The report by J. K. Marlow was cited. Critics disagreed.",
+       {"The report by J. K. Marlow was cited.", "Critics disagreed."}},
+      {"e.g. and i.e.", "Some items, e.g. Bins, cost more, i.e. Twice as much. Fine.",
+       {"Some items, e.g. Bins, cost more, i.e. Twice as much.", "Fine."}},
+      {"several spaces after a title", "Ms.   Dunn arrived.  Then she left.",
+       {"Ms.   Dunn arrived.", "Then she left."}},
+      {"two sentences glued without a space", "The scheme ended.Officials gave no reason.",
+       {"The scheme ended.", "Officials gave no reason."}},
+      {"web addresses are not glued sentences", "See www.example.Org for details.",
+       {"See www.example.Org for details."}},
+      {"line break inside a paragraph", "The board said\nit would act.\nIt did.\n\nNext one.",
+       {"The board said\nit would act.", "It did.", "Next one."}},
+      {"surrounding white space is trimmed", "   Alone here.   ", {"Alone here."}},
+      {"blank body has no sentences", " \n\t\n ", {}},
+      {"empty body has no sentences", "", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Article a;
+    a.body = c.body;
+    Document doc = Segmented(a);
+    CHECK(SentenceTexts(doc) == c.want);
+    CHECK(doc.article == &a);
+  }
+}
+
+TEST_CASE("paragraphs come from blank lines, single lines and bullets", "[segment]") {
+  struct Case {
+    const char* name;
+    std::string body;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"blank lines", "First part.\n\nSecond part.\nstill second.\n\n\nThird.",
+       {"First part.", "Second part.\nstill second.", "Third."}},
+      {"a line of spaces is blank", "One.\n   \nTwo.", {"One.", "Two."}},
+      {"CR LF blank lines", "One.\r\n\r\nTwo.\r\n", {"One.", "Two."}},
+      {"no blank line: one paragraph per line", "Grants rose.\nFees fell.\nRents held.",
+       {"Grants rose.", "Fees fell.", "Rents held."}},
+      {"no blank line: a wrapped line continues", "The mayor said the\nbudget was tight.\nNo more.",
+       {"The mayor said the\nbudget was tight.", "No more."}},
+      {"leading and trailing blank lines do not count", "\n\nTop line.\nNext line.\n\n",
+       {"Top line.", "Next line."}},
+      {"bullets are paragraphs of their own",
+       "Key figures:\n\u2022 Rents rose 4%.\n\u2022 Fees fell.\nAfter the list.\n\nEnd.",
+       {"Key figures:", "\u2022 Rents rose 4%.", "\u2022 Fees fell.", "After the list.", "End."}},
+      {"dash and star bullets", "Plans:\n- build homes\n* fix roads\n\nDone.",
+       {"Plans:", "- build homes", "* fix roads", "Done."}},
+      {"a negative number is not a bullet", "Change was\n-5 points.\n\nDone.",
+       {"Change was\n-5 points.", "Done."}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Article a;
+    a.body = c.body;
+    Document doc = Segmented(a);
+    CHECK(ParagraphTexts(doc) == c.want);
+    // Every sentence lies inside the paragraph it names.
+    for (const Sentence& s : doc.sentences) {
+      REQUIRE(s.paragraph >= 0);
+      REQUIRE(static_cast<size_t>(s.paragraph) < doc.paragraphs.size());
+      CHECK(s.span.start >= doc.paragraphs[s.paragraph].start);
+      CHECK(s.span.end <= doc.paragraphs[s.paragraph].end);
+    }
+  }
+}
+
+TEST_CASE("tokens are words, numbers, punctuation and symbols", "[segment]") {
+  struct Case {
+    const char* name;
+    std::string body;
+    std::vector<std::string> want;  // "w:" word, "n:" number, "p:" punct, "s:" symbol
+  };
+  const Case cases[] = {
+      {"apostrophes and hyphens inside words", "A Londoner\u2019s first-time buy",
+       {"w:A", "w:Londoner's", "w:first-time", "w:buy"}},
+      {"numbers with separators", "30,000 at 12:30 or 3.3.",
+       {"n:30,000", "w:at", "n:12:30", "w:or", "n:3.3", "p:."}},
+      {"currency and percent", "\u00A34.5m (12%) $7 \u20AC9",
+       {"s:\u00A3", "n:4.5", "w:m", "p:(", "n:12", "s:%", "p:)", "s:$", "n:7", "s:\u20AC", "n:9"}},
+      {"trailing separators are punctuation", "In 2020, 5,",
+       {"w:In", "n:2020", "p:,", "n:5", "p:,"}},
+      {"non-ASCII letters", "Z\u00FCrich caf\u00E9s", {"w:Z\u00FCrich", "w:caf\u00E9s"}},
+      {"quotes and dashes", "\u201CYes\u201D \u2014 no", {"p:\"", "w:Yes", "p:\"", "p:-", "w:no"}},
+      {"an ellipsis is one token", "Wait… what... ok.",
+       {"w:Wait", "p:...", "w:what", "p:...", "w:ok", "p:."}},
+      {"closing apostrophe is not part of the word", "the workers' pay",
+       {"w:the", "w:workers", "p:'", "w:pay"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    Article a;
+    a.body = c.body;
+    Document doc = Segmented(a);
+    std::vector<std::string> got;
+    for (const Token& t : doc.tokens) {
+      const char* tag = t.kind == Token::Kind::kWord     ? "w:"
+                        : t.kind == Token::Kind::kNumber ? "n:"
+                        : t.kind == Token::Kind::kPunct  ? "p:"
+                                                         : "s:";
+      got.push_back(tag + std::string(doc.Text(t.span)));
+    }
+    CHECK(got == c.want);
+  }
+}
+
+TEST_CASE("sentences and tokens map back to the body", "[segment]") {
+  const std::string bodies[] = {
+      "\u201CWe\u2019ll cut fees by \u00A3700\u00A0million,\u201D said Cllr. Rhys Bevan.\r\n\r\n"
+      "Co\u00ADoperation \u2014 vital.\tCafe\u0301 bills rose 3.3\u2009%.",
+      "Bad \xFF bytes\x02 here. Then\u200B more.\nAnd\u2026 end",
+  };
+  for (const std::string& body : bodies) {
+    Article a;
+    a.body = body;
+    Document doc = Segmented(a);
+    REQUIRE(!doc.sentences.empty());
+    auto check = [&](Span s) {
+      Span raw = doc.norm.ToRaw(s);
+      REQUIRE(raw.end <= body.size());
+      // The body bytes behind a span normalize to the span's text.
+      CHECK(NormalizedText(body.substr(raw.start, raw.size())).text() == doc.Text(s));
+    };
+    for (const Sentence& s : doc.sentences) check(s.span);
+    for (const Token& t : doc.tokens) check(t.span);
+  }
+}
+
+TEST_CASE("SentenceAt finds the sentence that holds an offset", "[segment]") {
+  Article a;
+  a.body = "One two.  Three four.\n\nFive.";
+  Document doc = Segmented(a);
+  REQUIRE(doc.sentences.size() == 3);
+  struct Case {
+    uint32_t offset;
+    int want;
+  };
+  const Case cases[] = {{0, 0}, {7, 0}, {8, -1}, {10, 1}, {20, 1}, {21, -1}, {23, 2}, {27, 2},
+                        {28, -1}, {1000, -1}};
+  for (const Case& c : cases) {
+    INFO("offset " << c.offset);
+    CHECK(doc.SentenceAt(c.offset) == c.want);
+  }
+}
+
+TEST_CASE("bad abbreviation rules fail Create with file and line", "[segment]") {
+  struct Case {
+    const char* abbreviations;
+    const char* want;
+  };
+  const Case cases[] = {
+      {"Mr.  title\nDr.  sometimes\n", "patterns/abbreviations.txt:2: class must be"},
+      {"Mr\ttitle\n", "patterns/abbreviations.txt:1: an abbreviation ends with '.'"},
+      {"Mr.\n", "patterns/abbreviations.txt:1: want: abbreviation  class"},
+  };
+  for (const Case& c : cases) {
+    auto rules = RuleSet::FromStrings(
+        {{"abbreviations.txt", c.abbreviations}, {"sentence_openers.txt", "The\n"}});
+    REQUIRE(rules.ok());
+    auto seg = Segmenter::Create(**rules);
+    REQUIRE_FALSE(seg.ok());
+    CHECK(seg.status().code() == Status::Code::kRuleError);
+    CHECK_THAT(seg.status().message(), Catch::StartsWith(c.want));
+  }
+}
+
+// Guards the thread-safety promise of Segment(): each thread gets its own ICU iterator.
+TEST_CASE("Segment gives the same result from several threads", "[segment]") {
+  Article a;
+  a.body = "Dr. Vance said rents rose. Fees fell 2.5 per cent.\n\nMr. Pike agreed. So did we.";
+  std::vector<std::string> want = SentenceTexts(Segmented(a));
+  REQUIRE(want.size() == 4);
+  std::vector<int> ok(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      int good = 1;
+      for (int k = 0; k < 50; ++k) {
+        Document doc;
+        if (!TheSegmenter().Segment(a, &doc).ok() || SentenceTexts(doc) != want) good = 0;
+      }
+      ok[t] = good;
+    });
+  }
+  for (auto& th : threads) th.join();
+  CHECK(ok == std::vector<int>(4, 1));
+}
+
+// Guards bounded time on a huge one-line paragraph (a 5 MB feed line with no line breaks).
+TEST_CASE("a 5 MB single-line paragraph segments", "[segment]") {
+  Article a;
+  const std::string unit = "Mr. Oduya paid \u00A33.3m for 1,200 homes. ";
+  while (a.body.size() < 5'000'000) a.body += unit;
+  Document doc = Segmented(a);
+  CHECK(doc.paragraphs.size() == 1);
+  CHECK(doc.sentences.size() == a.body.size() / unit.size());
+}
+
+}  // namespace
+}  // namespace claimex
