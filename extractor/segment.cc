@@ -27,6 +27,10 @@ bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+// ASCII letters and digits, and any byte of a non-ASCII character (letters, mostly).
+bool IsAlnum(char c) {
+  return IsUpper(c) || IsLower(c) || IsDigit(c) || static_cast<unsigned char>(c) >= 0x80;
+}
 
 Span Trim(std::string_view text, Span s) {
   while (s.start < s.end && IsSpace(text[s.start])) ++s.start;
@@ -105,7 +109,7 @@ std::vector<Span> Paragraphs(std::string_view text) {
 // ---------------------------------------------------------------------------------------------
 // Abbreviations.
 
-enum class AbbrevClass : uint8_t { kNone, kTitle, kEnd };
+enum class AbbrevClass : uint8_t { kNone, kTitle, kEnd, kNum };
 
 struct Abbreviation {
   std::string text;  // "et al."
@@ -118,6 +122,13 @@ bool IsInitials(std::string_view w) {
   for (size_t i = 0; i < w.size(); i += 2)
     if (!IsUpper(w[i]) || w[i + 1] != '.') return false;
   return true;
+}
+
+// True for "ST.", "MR.": capital letters and a final full stop.
+bool IsAllCaps(std::string_view w) {
+  for (size_t i = 0; i + 1 < w.size(); ++i)
+    if (!IsUpper(w[i])) return false;
+  return w.back() == '.';
 }
 
 class SentenceRules {
@@ -133,8 +144,10 @@ class SentenceRules {
         cls = AbbrevClass::kTitle;
       } else if (l.fields[1] == "end") {
         cls = AbbrevClass::kEnd;
+      } else if (l.fields[1] == "num") {
+        cls = AbbrevClass::kNum;
       } else {
-        return (*abbr)->Error(l, "class must be `title` or `end`, not `" + l.fields[1] + "`");
+        return (*abbr)->Error(l, "class must be `title`, `end` or `num`, not `" + l.fields[1] + "`");
       }
       if (a.back() != '.') return (*abbr)->Error(l, "an abbreviation ends with '.'");
       size_t sp = a.find_last_of(' ');
@@ -162,19 +175,33 @@ class SentenceRules {
       ++lead;
     word.remove_prefix(lead);
     if (word.empty()) return AbbrevClass::kNone;
-    auto it = by_last_word_.find(std::string(word));
-    if (it != by_last_word_.end()) {
-      for (const Abbreviation& a : it->second) {
-        if (a.text.size() > end) continue;
-        size_t at = end - a.text.size();
-        if (text.substr(at, a.text.size()) != a.text) continue;
-        if (at > 0 && !IsSpace(text[at - 1]) && text[at - 1] != '(' && text[at - 1] != '"' &&
-            text[at - 1] != '\'' && text[at - 1] != '[')
-          continue;
-        return a.cls;
+    // The abbreviation may be glued to what comes before it ("leadership.Sen."): try every
+    // suffix of the word that starts after a character that is not a letter or digit.
+    for (size_t p = 0; p + 1 < word.size(); ++p) {
+      if (p > 0 && IsAlnum(word[p - 1])) continue;
+      std::string_view tail = word.substr(p);
+      auto it = by_last_word_.find(std::string(tail));
+      if (it != by_last_word_.end()) {
+        for (const Abbreviation& a : it->second) {
+          if (a.text.size() > end) continue;
+          size_t at = end - a.text.size();
+          if (text.substr(at, a.text.size()) != a.text) continue;
+          if (at > 0 && IsAlnum(text[at - 1])) continue;
+          return a.cls;
+        }
       }
+      // A capitalised headline or dateline ("ST. LOUIS"): the listed "St." applies.
+      if (tail.size() > 2 && IsAllCaps(tail)) {
+        std::string titled(tail);
+        for (size_t k = 1; k < titled.size(); ++k)
+          if (IsUpper(titled[k])) titled[k] = static_cast<char>(titled[k] - 'A' + 'a');
+        auto t = by_last_word_.find(titled);
+        if (t != by_last_word_.end())
+          for (const Abbreviation& a : t->second)
+            if (a.text == titled) return a.cls;
+      }
+      if (p == 0 && IsInitials(tail)) return AbbrevClass::kEnd;
     }
-    if (IsInitials(word)) return AbbrevClass::kEnd;
     return AbbrevClass::kNone;
   }
 
@@ -376,6 +403,7 @@ class IcuSegmenter : public Segmenter {
     AbbrevClass cls = rules_.ClassBefore(text, end);
     if (cls == AbbrevClass::kNone) return true;
     if (cls == AbbrevClass::kTitle) return false;
+    if (cls == AbbrevClass::kNum) return !IsDigit(nc);
     if (nc == '"' || nc == '\'' || nc == '(') return true;  // a quotation opens
     size_t w = next;
     while (w < text.size() && w - next < 32 && (IsUpper(text[w]) || IsLower(text[w]))) ++w;
