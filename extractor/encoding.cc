@@ -95,7 +95,15 @@ bool IsAsciiCompatible(std::string_view name) {
   return !(name.starts_with("UTF-16") || name.starts_with("UTF-32") || name.starts_with("IBM4"));
 }
 
-// The detector's best guess when it is good enough to trust, else "".
+bool IsWesternLatin(std::string_view name) {
+  return name == "ISO-8859-1" || name == "windows-1252";
+}
+
+// The detector's best guess when it is good enough to trust, else "". News text is mostly
+// western: when ISO-8859-1/windows-1252 is within kLatinMargin of a better single-byte guess
+// (ISO-8859-2 would make a pound sign 'Ł'), the western charset wins.
+constexpr int kLatinMargin = 10;
+
 std::string DetectCharset(std::string_view bytes) {
   std::string storage;
   std::string_view sample = DetectorSample(bytes, &storage);
@@ -103,16 +111,30 @@ std::string DetectCharset(std::string_view bytes) {
   DetectorPtr detector(ucsdet_open(&err));
   if (U_FAILURE(err)) return "";
   ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &err);
-  const UCharsetMatch* match = ucsdet_detect(detector.get(), &err);
-  if (U_FAILURE(err) || match == nullptr) return "";
-  int32_t confidence = ucsdet_getConfidence(match, &err);
-  const char* name = ucsdet_getName(match, &err);
-  if (U_FAILURE(err) || name == nullptr || confidence < kMinConfidence) return "";
-  std::string_view guess(name);
-  // Text that is not valid UTF-8 is not UTF-8, whatever the detector says; and text made of
-  // ASCII bytes with a few high ones is never EBCDIC or UTF-16/32.
-  if (guess == "UTF-8" || !IsAsciiCompatible(guess)) return "";
-  return std::string(guess);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &count, &err);
+  if (U_FAILURE(err) || matches == nullptr || count == 0) return "";
+  std::string best;
+  int32_t best_confidence = 0;
+  for (int32_t i = 0; i < count; ++i) {
+    UErrorCode e = U_ZERO_ERROR;
+    const char* name = ucsdet_getName(matches[i], &e);
+    int32_t confidence = ucsdet_getConfidence(matches[i], &e);
+    if (U_FAILURE(e) || name == nullptr) continue;
+    std::string_view guess(name);
+    // Text that is not valid UTF-8 is not UTF-8, whatever the detector says; and text made of
+    // ASCII bytes with a few high ones is never EBCDIC or UTF-16/32.
+    if (guess == "UTF-8" || !IsAsciiCompatible(guess)) continue;
+    if (best.empty()) {
+      if (confidence < kMinConfidence) return "";
+      best = guess;
+      best_confidence = confidence;
+      if (IsWesternLatin(guess) || guess.find("8859") == std::string_view::npos) break;
+    } else if (IsWesternLatin(guess) && confidence + kLatinMargin >= best_confidence) {
+      return std::string(guess);
+    }
+  }
+  return best;
 }
 
 }  // namespace
