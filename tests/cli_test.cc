@@ -101,7 +101,7 @@ TEST_CASE("bad input is a one-line error and a non-zero exit, the rest goes on",
       {"extract -",
        "{\"id\":\"a\",\"body\":\"Sales rose 5% to $3m.\"}\nnot json\n"
        "{\"id\":\"b\",\"body\":\"Costs fell by 2 per cent.\"}\n",
-       1, "line 2"},
+       1, "<stdin>:2: not JSON"},
       {"extract /nonexistent/file.txt", "", 1, "/nonexistent/file.txt"},
       {"export --db /nonexistent/dir/x.db", "", 2, "claimex:"},
       {"frobnicate", "", 2, ""},
