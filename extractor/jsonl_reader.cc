@@ -107,8 +107,10 @@ ReadItem ParseJsonLine(std::string_view line, const std::string& origin,
   auto id = json.find("id");
   if (id != json.end() && id->is_string()) {
     article.id = id->get<std::string>();
-  } else if (id != json.end() && id->is_number_integer()) {
-    article.id = id->dump();
+  } else if (id != json.end() && id->is_number()) {
+    article.id = id->dump();  // 42 -> "42"
+  } else if (id != json.end() && !id->is_null()) {
+    return Reject(origin, "", std::string("id is a JSON ") + id->type_name() + ", not a string");
   }
   if (article.id.empty()) return Reject(origin, "", "missing id");
   auto body = json.find("body");

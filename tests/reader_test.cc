@@ -192,11 +192,13 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
       "\n"
       R"(["an", "array"])"
       "\n"
+      R"({"id": {"nested": 1}, "body": "An object is no id."})"
+      "\n"
       "{\"id\": \"press-10\", \"body\": \"Caf\xE9 rents rose \xA3" "3.\"}\r\n"  // Latin-1, CRLF
       R"({"id": "press-11", "body": "Dated loosely.", "published": "March 2021", "title": 5})";
   std::string path = dir.Write("feed.jsonl", feed);
   auto items = ReadAll({path});
-  REQUIRE(items.size() == 10);
+  REQUIRE(items.size() == 11);
 
   const Article& first = AsArticle(items[0]);
   CHECK(first.id == "press-1");
@@ -222,6 +224,7 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
       {2, 3, "press-3", "not JSON: "},  {3, 5, "press-5", "missing body"},
       {4, 6, "press-6", "body is not a string"}, {5, 7, "press-7", "empty body"},
       {6, 8, "", "missing id"},         {7, 9, "", "not a JSON object"},
+      {8, 10, "", "id is a JSON object, not a string"},
   };
   for (const Bad& b : bad) {
     INFO("item " << b.index);
@@ -232,12 +235,12 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
     CHECK(r.Message().find('\n') == std::string::npos);
   }
 
-  const Article& latin = AsArticle(items[8]);
+  const Article& latin = AsArticle(items[9]);
   CHECK(latin.id == "press-10");
   CHECK(latin.body == "Caf\xC3\xA9 rents rose \xC2\xA3" "3.");
   CHECK(latin.encoding != "UTF-8");
 
-  const Article& loose = AsArticle(items[9]);
+  const Article& loose = AsArticle(items[10]);
   CHECK(loose.published.empty());  // not an ISO date: dropped
   CHECK(loose.title.empty());      // not a string: ignored
 }
