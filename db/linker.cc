@@ -9,12 +9,12 @@
 namespace claimex {
 namespace {
 
-// What one code point becomes in the normalized sentence: 0 = dropped, ' ' = a space (runs
+// What one non-ASCII code point becomes in the normalized sentence: 0 = dropped, ' ' = a space (runs
 // collapse), else the code point itself (lower-cased) or its plain-ASCII stand-in.
 utf8proc_int32_t MapCodePoint(utf8proc_int32_t c) {
   switch (c) {
     case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
-    case 0x0060: case 0x00B4:
+    case 0x00B4:
       return '\'';
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
     case 0x00AB: case 0x00BB:
@@ -24,7 +24,7 @@ utf8proc_int32_t MapCodePoint(utf8proc_int32_t c) {
       return '-';
     case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
       return 0;
-    case '\t': case '\n': case '\v': case '\f': case '\r': case 0x85:
+    case 0x85:
       return ' ';
     default:
       break;
@@ -60,7 +60,13 @@ std::string NormalizeSentence(std::string_view raw) {
   while (i < raw.size()) {
     unsigned char b = p[i];
     if (b < 0x80) {
-      emit(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : MapCodePoint(b));
+      if (b >= 'A' && b <= 'Z') {
+        emit(b + ('a' - 'A'));
+      } else if (b == '`') {
+        emit('\'');
+      } else {
+        emit(b == ' ' || (b >= '\t' && b <= '\r') ? ' ' : b);
+      }
       ++i;
       continue;
     }

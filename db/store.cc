@@ -55,7 +55,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
     return Status::NotFound("database not found: " + options.path);
   }
   std::unique_ptr<Store> store(new Store(options));
-  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // One thread at a time uses a Store, so SQLite's own connection mutex is not needed.
+  int flags = SQLITE_OPEN_NOMUTEX |
+              (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(options.path.c_str(), &store->db_, flags, nullptr);
   if (rc != SQLITE_OK) return SqliteError(store->db_, rc, "open " + options.path);
   sqlite3_extended_result_codes(store->db_, 1);
@@ -68,7 +70,8 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
     Status s = ExecSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     if (!s.ok()) return with_path(s);
   }
-  Status s = ExecSql(db, "PRAGMA foreign_keys=ON;");
+  // A 32 MiB page cache keeps the indexes of a large ingest in memory.
+  Status s = ExecSql(db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768;");
   if (!s.ok()) return with_path(s);
 
   if (options.read_only) {

@@ -591,6 +591,7 @@ TEST_CASE("linker: sentence normalization for verbatim matching", "[store]") {
       {"soft\xC2\xADhyphen zero\xE2\x80\x8Bwidth", "softhyphen zerowidth"},
       {"\xC3\x9C" "BER Z\xC3\x9C" "RICH", "\xC3\xBC" "ber z\xC3\xBC" "rich"},
       {"bad \xFF byte", "bad \xEF\xBF\xBD byte"},
+      {"`Backtick' \xC2\xB4" "acute\xC2\xB4", "'backtick' 'acute'"},
       {"", ""},
   };
   for (const Case& c : cases) {
