@@ -115,7 +115,13 @@ Status Store::Migrate() {
     last = v;
     if (v <= *current) continue;
     CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
-    Status s = ExecSql(db_, f.content);
+    // Another process may have migrated while we waited for the write lock.
+    Result<int> now = UserVersion(db_);
+    if (now.ok() && *now >= v) {
+      CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "COMMIT"));
+      continue;
+    }
+    Status s = now.ok() ? ExecSql(db_, f.content) : now.status();
     // PRAGMA takes no parameters; v is a number we parsed from our own file name.
     if (s.ok()) s = ExecSql(db_, "PRAGMA user_version = " + std::to_string(v));
     if (s.ok()) s = ExecSql(db_, "COMMIT");
@@ -130,6 +136,8 @@ Status Store::Migrate() {
 Store::~Store() {
   if (db_ == nullptr) return;
   if (in_txn_ && !Commit().ok() && !sqlite3_get_autocommit(db_)) ExecSql(db_, "ROLLBACK");
+  // Lets SQLite refresh its planner statistics after a write session (cheap, usually a no-op).
+  if (!options_.read_only) ExecSql(db_, "PRAGMA optimize");
   stmts_.reset();  // finalize statements before closing
   sqlite3_close_v2(db_);
 }

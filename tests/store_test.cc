@@ -265,6 +265,41 @@ TEST_CASE("store: open creates the file and applies every migration", "[store]")
   CHECK(again->SchemaVersion() == LatestMigration());
 }
 
+TEST_CASE("store: open checks the schema version", "[store]") {
+  // A database whose user_version is set by hand (0 = a plain SQLite file, not claimex's).
+  struct Case {
+    int version_offset;  // added to the latest version; -latest makes 0
+    bool read_only;
+    bool ok;
+  } const cases[] = {
+      {1, false, false},                  // made by a newer claimex: refuse to write
+      {1, true, false},                   // ... and to read
+      {-LatestMigration(), true, false},  // not a claimex database
+      {-LatestMigration(), false, true},  // an empty SQLite file: migrated
+      {0, true, true},
+  };
+  for (const Case& c : cases) {
+    const int version = LatestMigration() + c.version_offset;
+    INFO("version " << version << (c.read_only ? " read-only" : " writable"));
+    TempDb db;
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db.path.c_str(), &raw) == SQLITE_OK);
+    const std::string pragma = "PRAGMA user_version = " + std::to_string(version);
+    REQUIRE(sqlite3_exec(raw, pragma.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    if (version == LatestMigration()) {  // a real, current database
+      fs::remove(db.path);
+      OpenStore(db.path);
+    }
+    Store::Options options;
+    options.path = db.path;
+    options.read_only = c.read_only;
+    auto store = Store::Open(options);
+    CHECK(store.ok() == c.ok);
+    if (store.ok()) CHECK((*store)->SchemaVersion() == LatestMigration());
+  }
+}
+
 TEST_CASE("store: Count accepts only known table names", "[store]") {
   TempDb db;
   auto store = OpenStore(db.path);
