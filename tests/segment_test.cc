@@ -276,6 +276,45 @@ TEST_CASE("Segment gives the same result from several threads", "[segment]") {
   CHECK(ok == std::vector<int>(4, 1));
 }
 
+// Guards the span invariants on arbitrary input: a fixed pseudo-random mix of words,
+// abbreviations, punctuation, line ends, bullets and broken bytes.
+TEST_CASE("segments of arbitrary text are ordered, trimmed and inside paragraphs", "[segment]") {
+  const std::string pieces[] = {"Mr.", "U.S.", " ", " ", "\n", "\n\n", "word", "Cap", "3.3", ".",
+                                "?", "!", "\"", "\u201D", "\u2022 ", "- ", "\xFF", "\u00AD", "e.g.",
+                                "No.", "a.B", "\r\n", "\u2026", "  \n"};
+  const size_t kPieces = sizeof(pieces) / sizeof(pieces[0]);
+  uint32_t seed = 777;
+  for (int round = 0; round < 400; ++round) {
+    Article a;
+    for (int k = 0; k < 60; ++k) {
+      seed = seed * 1103515245u + 12345u;
+      a.body += pieces[(seed >> 16) % kPieces];
+    }
+    INFO("round " << round);
+    Document doc = Segmented(a);
+    const std::string& t = doc.norm.text();
+    auto is_space = [](char c) { return c == ' ' || c == '\n'; };
+    uint32_t prev_end = 0;
+    for (const Sentence& s : doc.sentences) {
+      REQUIRE(s.span.start < s.span.end);
+      REQUIRE(s.span.start >= prev_end);
+      REQUIRE(s.span.end <= t.size());
+      CHECK_FALSE(is_space(t[s.span.start]));
+      CHECK_FALSE(is_space(t[s.span.end - 1]));
+      const Span& p = doc.paragraphs.at(s.paragraph);
+      CHECK((s.span.start >= p.start && s.span.end <= p.end));
+      prev_end = s.span.end;
+    }
+    prev_end = 0;
+    for (const Token& tok : doc.tokens) {
+      REQUIRE(tok.span.start < tok.span.end);
+      REQUIRE(tok.span.start >= prev_end);
+      REQUIRE(tok.span.end <= t.size());
+      prev_end = tok.span.end;
+    }
+  }
+}
+
 // Guards bounded time on a huge one-line paragraph (a 5 MB feed line with no line breaks).
 TEST_CASE("a 5 MB single-line paragraph segments", "[segment]") {
   Article a;
