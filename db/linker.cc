@@ -102,6 +102,11 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
   if (!ins.ok()) return ins.status();
   linker.insert_link_ = std::move(ins.value());
+  auto del = Stmt::Prepare(db,
+                           "DELETE FROM links WHERE kind = 'verbatim' AND a_sentence IN "
+                           "(SELECT id FROM sentences WHERE hash = ?1)");
+  if (!del.ok()) return del.status();
+  linker.unlink_hash_ = std::move(del.value());
   return linker;
 }
 
@@ -134,8 +139,11 @@ Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>&
   int links = 0;
   for (const NewSentence& s : sentences) {
     if (!s.linkable) continue;
+    // Copies of this sentence in the new article itself (they are in the store already).
+    size_t own = 0;
+    for (const NewSentence& t : sentences) own += t.hash == s.hash;
     found.clear();
-    candidates_.Reset().BindInt(1, s.hash).BindInt(2, options_.max_shared + 1);
+    candidates_.Reset().BindInt(1, s.hash).BindInt(2, options_.max_shared + 1 + own);
     for (;;) {
       Result<bool> r = candidates_.Step();
       if (!r.ok()) return r.status();
@@ -144,7 +152,15 @@ Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>&
                        candidates_.Int(3)});
     }
     candidates_.Reset();
-    if (found.size() > static_cast<size_t>(options_.max_shared)) continue;  // boilerplate
+    const size_t cap = static_cast<size_t>(options_.max_shared);
+    if (found.size() > cap) {
+      // Boilerplate. When this article is the one that takes the hash over the cap, the links
+      // made while it was under the cap go too.
+      if (found.size() - own <= cap) {
+        CLAIMEX_RETURN_IF_ERROR(unlink_hash_.Reset().BindInt(1, s.hash).Run());
+      }
+      continue;
+    }
     for (const Candidate& c : found) {
       if (c.article == article) continue;
       // The earlier article is side a: by published date when both have one, else ingest order.

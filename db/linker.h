@@ -3,8 +3,9 @@
 //
 // Today it makes "verbatim" links (score 1.0): sentences whose normalized text (lower-cased;
 // quotes, dashes, spaces unified; zero-width characters dropped) hashes the same as a sentence of
-// another article. Hashes carried by more than `max_shared` sentences are boilerplate and skipped;
-// sentences shorter than `min_bytes` normalized bytes or `min_words` words are not linked.
+// another article. Hashes carried by more than `max_shared` stored sentences are boilerplate: they
+// are not linked, and the links made while the hash was under the cap are removed when it goes
+// over. Sentences shorter than `min_bytes` normalized bytes or `min_words` words are not linked.
 #ifndef CLAIMEX_DB_LINKER_H_
 #define CLAIMEX_DB_LINKER_H_
 
@@ -67,6 +68,7 @@ class Linker {
   Stmt article_order_;  // published, ingest_seq of an article
   Stmt candidates_;     // sentences with a hash, with their article's order
   Stmt insert_link_;
+  Stmt unlink_hash_;    // drops the verbatim links of a hash that became boilerplate
 };
 
 }  // namespace claimex

@@ -502,11 +502,24 @@ TEST_CASE("store: short sentences and boilerplate are not linked", "[store]") {
   PutText(*store, "a", "He said so. Ends.");
   PutText(*store, "b", "He said so. Ends.");
   CHECK(*store->Count("links") == 0);
-  // A sentence carried by 52 articles: the first 50 link pairwise, then the cap stops it.
-  for (int i = 0; i < 52; ++i) {
-    PutText(*store, "boiler-" + std::to_string(i), "For more information call the press office.");
-  }
+  // A sentence carried by 50 articles links pairwise; the 51st makes it boilerplate and its
+  // links go; later copies add none.
+  const std::string boiler = "For more information call the press office.";
+  for (int i = 0; i < 50; ++i) PutText(*store, "boiler-" + std::to_string(i), boiler);
   CHECK(*store->Count("links") == 50 * 49 / 2);
+  PutText(*store, "boiler-50", boiler);
+  CHECK(*store->Count("links") == 0);
+  PutText(*store, "boiler-51", boiler);
+  PutText(*store, "other", "A statement two articles share, not boilerplate.");
+  PutText(*store, "other-2", "A statement two articles share, not boilerplate.");
+  CHECK(*store->Count("links") == 1);
+  // Regression: an article carrying the sentence twice that takes the hash over the cap
+  // (49 -> 51) still removes the earlier links.
+  const std::string twice = "Notes to editors follow below this line.";
+  for (int i = 0; i < 49; ++i) PutText(*store, "twice-" + std::to_string(i), twice);
+  CHECK(*store->Count("links") == 1 + 49 * 48 / 2);
+  PutText(*store, "twice-49", twice + " " + twice);
+  CHECK(*store->Count("links") == 1);
 }
 
 TEST_CASE("store: replacing an article re-links it", "[store]") {
