@@ -1,16 +1,636 @@
-// PLACEHOLDER so the tree links while the real stage is written; finds nothing.
+// QuantityFinder: the figures of an article, sentence by sentence.
+//
+// For each sentence: (1) read every number (quantity_number) with what is written around it:
+// currency before, sign, qualifier, unit or currency after, "or more"; (2) join ranges
+// ("between 5 and 10", "£5-8m") and lists that share a unit ("7- or 8-inch"), mark parenthesized
+// restatements ("nearly 500 (497)"); (3) drop what is no figure: years, names with numbers
+// ("Game 2"), glued codes ("5G"), durations that are time spans ("over the last 20 years"),
+// list markers; (4) find counted nouns, rate denominators ("per 1,000 people", "a year") and
+// the sentence's rate context ("the number of officers per 1,000 people ... fell to 3.3"),
+// changes ("fell by 20 per cent") and the measured thing.
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "extractor/quantity.h"
+#include "extractor/quantity_context.h"
+#include "extractor/quantity_number.h"
+#include "extractor/quantity_unit.h"
 
 namespace claimex {
 namespace {
+
+// A figure being built; token indices are into the sentence's QTokens.
+struct Fig {
+  size_t start = 0, end = 0;     // the claim's span: qualifier .. unit
+  size_t num_b = 0, num_e = 0;   // the number itself
+  size_t after = 0;              // where the counted noun may start
+  size_t noun_end = 0;           // after the counted noun (or `after`)
+  NumberMatch m;
+  double value = 0;
+  std::optional<double> low, high;
+  std::string unit;  // "" until decided; "count" / "fraction" when no unit is written
+  bool explicit_unit = false;
+  bool currency = false;
+  bool prefixed = false;  // a currency symbol before the number
+  UnitMatch unit_info;
+  bool adj = false;  // written as an adjective: "six-mile", "five-year"
+  bool plus = false, minus = false;
+  Qualifier qualifier = Qualifier::kExact;
+  bool has_qualifier = false;
+  std::string noun;
+  bool noun_fixed = false;
+  std::optional<Rate> per;
+  Change change = Change::kNone;
+  ChangeKind change_kind = ChangeKind::kNone;
+  std::string measured;
+  int restates = -1;
+  bool denominator = false;  // right after "per": a rate denominator
+  bool dead = false;
+  bool IsBareCount() const { return !explicit_unit && !currency && unit == "count"; }
+};
+
 class Impl : public QuantityFinder {
  public:
-  void Find(const Document&, std::vector<Claim>*) const override {}
+  Impl(std::unique_ptr<const NumberReader> numbers, std::unique_ptr<const UnitLexicon> units,
+       std::unique_ptr<const ContextRules> context)
+      : numbers_(std::move(numbers)), units_(std::move(units)), context_(std::move(context)) {}
+
+  void Find(const Document& doc, std::vector<Claim>* claims) const override {
+    const std::string& text = doc.norm.text();
+    std::string lower = AsciiLower(text);
+    std::vector<Span> excluded;
+    context_->NotFigureSpans(text, &excluded);
+    QTokens t(text, lower);
+    size_t ex = 0;
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      Span s = doc.sentences[si].span;
+      while (ex < excluded.size() && excluded[ex].end <= s.start) ++ex;
+      t.Scan(s.start, s.end);
+      Sentence(t, static_cast<int>(si), excluded, ex, claims);
+    }
+  }
+
+ private:
+  void Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
+                std::vector<Claim>* claims) const;
+  bool Build(const QTokens& t, const NumberMatch& m, Fig* f) const;
+  void JoinRanges(const QTokens& t, std::vector<Fig>& figs) const;
+  void JoinLists(const QTokens& t, std::vector<Fig>& figs) const;
+  void Filter(const QTokens& t, std::vector<Fig>& figs) const;
+  void Nouns(const QTokens& t, std::vector<Fig>& figs) const;
+  void Rates(const QTokens& t, std::vector<Fig>& figs) const;
+  void Changes(const QTokens& t, std::vector<Fig>& figs) const;
+  // The denominator noun that starts at k ("people", "of the population" -> "population").
+  std::string DenominatorNoun(const QTokens& t, size_t k, size_t* end) const;
+  // "the number of police officers per ..." / "police officer numbers": the counted thing named
+  // before token `before`, or "".
+  std::string SubjectNoun(const QTokens& t, size_t before, std::string* measured) const;
+  // The subject of a change verb at token `verb` ("Metropolitan Police spending per head in
+  // London" fell by ...), or "".
+  std::string ChangeSubject(const QTokens& t, size_t verb) const;
+
+  std::unique_ptr<const NumberReader> numbers_;
+  std::unique_ptr<const UnitLexicon> units_;
+  std::unique_ptr<const ContextRules> context_;
 };
+
+bool IsMinusText(std::string_view s) { return s == "-" || s == "\u2212"; }
+
+bool Inside(const std::vector<Span>& spans, size_t from, uint32_t offset) {
+  for (size_t k = from; k < spans.size() && spans[k].start <= offset; ++k) {
+    if (offset < spans[k].end) return true;
+  }
+  return false;
+}
+
+void Impl::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
+                    std::vector<Claim>* claims) const {
+  std::vector<Fig> figs;
+  size_t i = 0;
+  while (i < t.size()) {
+    if (!numbers_->CanStart(t, i) || Inside(excluded, ex, t[i].b)) {
+      ++i;
+      continue;
+    }
+    NumberMatch m = numbers_->Read(t, i);
+    if (m.kind == NumberMatch::Kind::kNone) {
+      ++i;
+      continue;
+    }
+    if (m.kind == NumberMatch::Kind::kNotFigure || Inside(excluded, ex, t[m.te - 1].b)) {
+      i = m.te;
+      continue;
+    }
+    Fig f;
+    bool live = Build(t, m, &f);
+    i = std::max(f.after, m.te);
+    if (live) figs.push_back(std::move(f));
+  }
+  if (figs.empty()) return;
+  JoinRanges(t, figs);
+  JoinLists(t, figs);
+  Filter(t, figs);
+  Nouns(t, figs);
+  Rates(t, figs);
+  Changes(t, figs);
+
+  std::vector<int> claim_of(figs.size(), -1);
+  for (size_t k = 0; k < figs.size(); ++k) {
+    const Fig& f = figs[k];
+    if (f.dead) continue;
+    Claim c;
+    c.span = Span{t[f.start].b, t[f.end - 1].e};
+    if (f.low) {
+      c.low = f.low;
+      c.high = f.high;
+    } else {
+      c.value = f.value;
+    }
+    c.unit = f.unit;
+    c.noun = f.unit == "count" || f.unit == "fraction" ? f.noun : "";
+    c.qualifier = f.qualifier;
+    c.per = f.per;
+    c.change = f.change;
+    c.change_kind = f.change == Change::kNone ? ChangeKind::kNone : f.change_kind;
+    c.measured = f.measured;
+    c.sentence = si;
+    if (f.restates >= 0 && claim_of[f.restates] >= 0) c.restates = claim_of[f.restates];
+    claim_of[k] = static_cast<int>(claims->size());
+    claims->push_back(std::move(c));
+  }
+}
+
+bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
+  f->m = m;
+  f->num_b = m.tb;
+  f->num_e = m.te;
+  f->after = m.te;
+  f->value = m.value;
+  size_t start = m.tb;
+  bool scaled = m.scaled;
+
+  // Before the number: currency, sign, qualifier.
+  UnitMatch cur = units_->CurrencyBefore(t, start);
+  if (cur.length) {
+    start -= cur.length;
+    f->unit = cur.unit;
+    f->currency = f->prefixed = f->explicit_unit = true;
+    f->value *= cur.mult;
+  }
+  QualifierMatch q = context_->QualifierBefore(t, start);
+  if (!q.length && start > 0 && t[start].glued) {
+    const size_t s = start - 1;
+    bool sign = t.IsSym(s) && (IsMinusText(t.Text(s)) || t.Is(s, "+"));
+    if (sign && (s == 0 || !t[s].glued || t.Is(s - 1, "(") || t.Is(s - 1, ":"))) {
+      if (t.Is(s, "+")) {
+        f->plus = true;
+      } else {
+        f->minus = true;
+        f->value = -f->value;
+      }
+      start = s;
+    } else if (t.IsWord(s)) {
+      return false;  // a code or name: "programme4", "XC40", "M25"
+    } else if (sign && t[s].glued && t.IsWord(s - 1) && !t.Is(s - 1, "to")) {
+      return false;  // "COVID-19", "TA-35", "F-35"
+    }
+    q = context_->QualifierBefore(t, start);
+  } else if (start == 1 && t.IsSym(0) && IsMinusText(t.Text(0))) {
+    f->minus = true;  // a spaced minus that opens the sentence: "- 20 degrees"
+    f->value = -f->value;
+    start = 0;
+  }
+  if (start > 0 && numbers_->IsWord(t, start - 1, NumberWordKind::kNegative)) {
+    f->minus = true;
+    f->value = -f->value;
+    --start;
+  }
+  if (q.length) {
+    start -= q.length;
+    f->qualifier = q.qualifier;
+    f->has_qualifier = true;
+  }
+  f->start = start;
+
+  // After the number: metres or million, unit, currency, "or more".
+  size_t j = m.te;
+  if (m.metre_m && !f->currency &&
+      (units_->IsDimension(t, j) || (t.Is(j, "-") && t[j].glued))) {
+    f->value = m.base;
+    scaled = false;
+    f->unit = "m";
+    f->explicit_unit = true;
+  }
+  size_t u = j;
+  bool adj = false;
+  if (t.Is(u, "-") && t[u].glued && t.IsWord(u + 1) && t[u + 1].glued) {
+    ++u;
+    adj = true;
+  }
+  UnitMatch um = f->explicit_unit && !f->currency ? UnitMatch{}
+                                                  : units_->UnitAfter(t, u, scaled, f->prefixed);
+  if (um.length && (um.currency || !f->currency)) {
+    if (um.currency && f->currency) {
+      f->unit = um.unit;  // "$1.1396 EUR", "$76 US"
+    } else {
+      f->unit = um.unit;
+      f->value *= um.mult;
+    }
+    f->currency = um.currency || f->currency;
+    f->explicit_unit = true;
+    f->unit_info = um;
+    f->adj = adj;
+    j = u + um.length;
+    // "3 dollars 50 cents", "15 dollars 50"
+    if (um.currency && !f->prefixed && t.IsNum(j) && t[j].frac_digits == 0 && t[j].num < 100) {
+      UnitMatch cents = units_->UnitAfter(t, j + 1, false, false);
+      if (cents.currency && cents.mult < 1) {
+        f->value += t[j].num * cents.mult;
+        j += 1 + cents.length;
+      } else if (!t.IsWord(j + 1) && !t.IsNum(j + 1)) {
+        f->value += t[j].num / 100;
+        ++j;
+      }
+    }
+  } else if (adj && !f->currency && !scaled && !units_->IsStop(t, u) && m.integer) {
+    // "four-cylinder", "three-bed": the word is what is counted.
+    f->noun = std::string(t.Text(u));
+    f->noun_fixed = true;
+    f->adj = true;
+    j = u + 1;
+  }
+  if (m.vague && t.Is(j, "of")) {  // "tens of millions of dollars"
+    UnitMatch c = units_->UnitAfter(t, j + 1, true, false);
+    if (c.currency) {
+      f->unit = c.unit;
+      f->currency = f->explicit_unit = true;
+      j += 1 + c.length;
+    }
+  }
+  QualifierMatch qa = context_->QualifierAfter(t, j);
+  if (qa.length) {
+    f->qualifier = qa.qualifier;
+    f->has_qualifier = true;
+    j += qa.length;
+  }
+  f->end = f->after = f->noun_end = j;
+  if (f->unit.empty()) f->unit = m.fraction ? "fraction" : "count";
+  if (m.vague) {
+    f->low = m.low * (f->value / m.value);
+    f->high = m.high * (f->value / m.value);
+  }
+
+  // Glued to a word it does not measure ("5G", "3D"), or a word number in a name.
+  if (j == m.te && t.IsWord(j) && t[j].glued) return false;
+  if (m.words && t.IsNum(m.te) && !t[m.te].glued) return false;  // "one 52,000-barrel ..."
+  if (m.words && t[m.tb].cap && m.tb == start && m.tb > 0 && t.IsWord(m.tb - 1)) {
+    return false;  // "Formula One", "Channel Four"
+  }
+  // A name with a number: "Game 2", "Section 427", "S&P 500", "Stoxx 50".
+  if (!f->explicit_unit && start == m.tb && start > 0 && !t[start].glued && t.IsWord(start - 1) &&
+      t[start - 1].upper && !units_->IsStop(t, start - 1) &&
+      !context_->IsChangeWord(t, start - 1) && !numbers_->CanStart(t, start - 1)) {
+    return false;
+  }
+  if (start > 0 && units_->IsRateCue(t, start - 1)) {
+    f->denominator = true;
+  }
+  return true;
+}
+
+void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
+  for (size_t k = 0; k + 1 < figs.size(); ++k) {
+    Fig& a = figs[k];
+    Fig& b = figs[k + 1];
+    if (a.dead || b.dead || a.low || b.low || a.denominator || b.denominator || b.has_qualifier) {
+      continue;
+    }
+    RangeJoin r = context_->Range(t, a.start, a.end, b.start);
+    if (!r.ok) continue;
+    bool a_bare = !a.explicit_unit, b_bare = !b.explicit_unit;
+    if (!a_bare && !b_bare && a.unit != b.unit) continue;
+    if (a.m.yearlike && b.m.yearlike) {  // "from 2012 to 2016": a time span
+      a.dead = b.dead = true;
+      continue;
+    }
+    double a_value = a.value;
+    if (!a.m.scaled && b.m.scaled && a.m.base <= b.m.base && b.m.base != 0) {
+      a_value = a.value * (b.m.value / b.m.base);  // "£5-8m", "between 5 and 10 million"
+    }
+    if (!r.opener) {
+      if (context_->ChangeBefore(t, a.start, false).change != Change::kNone) continue;
+      if (t.Is(a.end, "-") && b.value <= a_value) continue;  // a score "2-1", not a range
+    }
+    if (a_bare && !b_bare) {
+      a.unit = b.unit;
+      a.currency = b.currency;
+      a.explicit_unit = true;
+      a.unit_info = b.unit_info;
+    } else if (b_bare && !a_bare) {
+      b.unit = a.unit;
+    }
+    a.low = a_value;
+    a.high = b.value;
+    a.value = a_value;
+    a.start -= r.opener;
+    a.end = b.end;
+    a.after = a.noun_end = b.after;
+    a.adj = a.adj || b.adj;
+    if (b.noun_fixed) a.noun = b.noun, a.noun_fixed = true;
+    a.m.yearlike = false;
+    b.dead = true;
+    ++k;
+  }
+}
+
+void Impl::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
+  std::vector<size_t> live;
+  for (size_t k = 0; k < figs.size(); ++k) {
+    if (!figs[k].dead) live.push_back(k);
+  }
+  // Backwards, so that "four-, five- and six-cylinder" passes the noun along the whole list.
+  for (size_t n = live.size(); n-- > 1;) {
+    Fig& a = figs[live[n - 1]];
+    Fig& b = figs[live[n]];
+    // "nearly 500 (497) people", "$1.13bn (£600m)"
+    if (t.Is(a.end, "(") && b.start == a.end + 1 && t.Is(b.end, ")")) {
+      b.restates = static_cast<int>(live[n - 1]);
+      if (!b.explicit_unit && a.explicit_unit) {
+        b.unit = a.unit;
+        b.currency = a.currency;
+      }
+      a.after = a.noun_end = b.end + 1;
+      continue;
+    }
+    // "7- or 8-inch", "about 8 or $9", "four-, five- and six-cylinder"
+    size_t j = a.end;
+    if (t.Is(j, "-") && t[j].glued) ++j;
+    bool comma = t.Is(j, ",");
+    if (comma) ++j;
+    bool conj = t.Is(j, "or") || t.Is(j, "and");
+    if (conj) ++j;
+    if ((!comma && !conj) || j != b.start || a.explicit_unit || a.noun_fixed || a.m.yearlike) {
+      continue;
+    }
+    if (b.noun_fixed) {
+      a.noun = b.noun;
+      a.noun_fixed = true;
+      continue;
+    }
+    if (!b.explicit_unit) continue;
+    a.unit = b.unit;
+    a.currency = b.currency;
+    a.explicit_unit = true;
+    a.unit_info = b.unit_info;
+    if (!a.m.scaled && b.m.scaled && a.m.base <= b.m.base && b.m.base != 0) {
+      a.value *= b.m.value / b.m.base;
+    }
+  }
+}
+
+void Impl::Filter(const QTokens& t, std::vector<Fig>& figs) const {
+  for (Fig& f : figs) {
+    if (f.dead) continue;
+    if (f.m.yearlike && !f.explicit_unit && !f.low) f.dead = true;  // "in 2019"
+    const UnitMatch& u = f.unit_info;
+    if (u.calendar && !u.age) {
+      // "five-year plan", "over the last 20 years", "for three months", "two years ago"
+      if (f.adj || context_->IsTimeSpan(t, f.num_b, f.end) || context_->IsTimeSpan(t, f.start, f.end)) {
+        f.dead = true;
+      }
+    }
+    // "(1)", "(2)": list markers
+    if (f.restates < 0 && f.start > 0 && t.Is(f.start - 1, "(") && t.Is(f.end, ")") &&
+        f.IsBareCount() && f.m.integer && !f.m.words && f.value < 10) {
+      f.dead = true;
+    }
+  }
+}
+
+std::string Impl::DenominatorNoun(const QTokens& t, size_t k, size_t* end) const {
+  if (t.Is(k, "of")) {
+    ++k;
+    if (t.Is(k, "the")) ++k;
+  }
+  return units_->CountedNoun(t, k, end);
+}
+
+std::string Impl::SubjectNoun(const QTokens& t, size_t before, std::string* measured) const {
+  static const char* kCounters[] = {"number", "rate", "numbers", "proportion", "total", "level"};
+  std::string best;
+  for (size_t j = 0; j + 2 < before; ++j) {
+    bool counter = false;
+    for (const char* c : kCounters) counter |= t.Is(j, c);
+    if (!counter || !t.Is(j + 1, "of")) continue;
+    size_t end = 0;
+    std::string noun = units_->CountedNoun(t, j + 2, &end);
+    if (noun.empty() || end > before) continue;
+    best = noun;
+    size_t m_end = end;
+    while (m_end < before && (t.IsWord(m_end) || t.IsNum(m_end)) && !t.Is(m_end, "has") && !t.Is(m_end, "have") &&
+           !t.Is(m_end, "is") && !t.Is(m_end, "was") && !t.Is(m_end, "are") &&
+           !t.Is(m_end, "were") && !context_->IsChangeWord(t, m_end)) {
+      ++m_end;  // "per head in London"
+    }
+    if (m_end > j + 2 && (t.IsWord(m_end - 1) || t.IsNum(m_end - 1))) {
+      *measured = std::string(t.text().substr(t[j].b, t[m_end - 1].e - t[j].b));
+    }
+  }
+  if (!best.empty()) return best;
+  // "police officer numbers"
+  for (size_t j = before; j-- > 1;) {
+    if (!t.Is(j, "numbers")) continue;
+    size_t b = j;
+    while (b > 0 && t.IsWord(b - 1) && !units_->IsStop(t, b - 1) && j - b < 2) --b;
+    if (b < j) {
+      *measured = std::string(t.text().substr(t[b].b, t[j].e - t[b].b));
+      return std::string(t.text().substr(t[b].b, t[j - 1].e - t[b].b));
+    }
+    break;
+  }
+  return "";
+}
+
+void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
+  for (size_t k = 0; k < figs.size(); ++k) {
+    Fig& f = figs[k];
+    if (f.dead || f.denominator || f.noun_fixed || !f.IsBareCount()) continue;
+    size_t j = f.after;
+    if (f.m.vague && t.Is(j, "of")) ++j;
+    size_t end = j;
+    // "six of 10 boroughs": one figure; "one in five", "one out of three": a fraction.
+    Fig* next = nullptr;
+    for (size_t n = k + 1; n < figs.size() && !next; ++n) {
+      if (!figs[n].dead) next = &figs[n];
+    }
+    size_t of = t.Is(j, "of") ? 1 : t.Is(j, "in") ? 1 : (t.Is(j, "out") && t.Is(j + 1, "of")) ? 2 : 0;
+    if (of && next && next->start == j + of && next->IsBareCount() && !next->low &&
+        f.m.integer && next->m.integer && f.value < next->value && !f.has_qualifier) {
+      if (t.Is(j, "of")) {
+        f.noun = units_->CountedNoun(t, next->after, &end);
+      } else {
+        f.value /= next->value;
+        f.unit = "fraction";
+        f.noun = units_->CountedNoun(t, next->after, &end);
+      }
+      f.end = next->end;
+      f.noun_end = std::max(end, next->after);
+      next->dead = true;
+      continue;
+    }
+    f.noun = units_->CountedNoun(t, j, &end);
+    if (f.noun.empty() && t.Is(j, "of")) {
+      // "one of the students", "35m of its devices"
+      static const char* kDet[] = {"the", "its", "their", "his", "her", "our", "my", "your",
+                                   "these", "those"};
+      bool det = false;
+      for (const char* d : kDet) det |= t.Is(j + 1, d);
+      if (det) f.noun = units_->CountedNoun(t, j + 2, &end);
+    }
+    f.noun_end = f.noun.empty() ? f.after : end;
+  }
+  // "7 or 8 people": a bare count before a counted one shares its noun.
+  for (size_t k = 0; k + 1 < figs.size(); ++k) {
+    Fig& a = figs[k];
+    Fig& b = figs[k + 1];
+    if (a.dead || b.dead || !a.IsBareCount() || !b.IsBareCount() || !a.noun.empty()) continue;
+    size_t j = a.end;
+    if (t.Is(j, ",")) ++j;
+    if ((t.Is(j, "or") || t.Is(j, "and") || t.Is(j, "to")) && j + 1 == b.start) a.noun = b.noun;
+  }
+  // "nearly 500 (497) people": the restatement counts the same thing.
+  for (Fig& f : figs) {
+    if (f.dead || f.restates < 0 || !f.noun.empty() || !f.IsBareCount()) continue;
+    f.noun = figs[f.restates].noun;
+  }
+}
+
+void Impl::Rates(const QTokens& t, std::vector<Fig>& figs) const {
+  std::optional<Rate> context_rate;
+  std::string context_noun, context_measured;
+  Fig* prev = nullptr;
+  for (Fig& f : figs) {
+    if (f.dead) continue;
+    if (f.denominator) {
+      size_t end = 0;
+      Rate r{f.value, DenominatorNoun(t, f.after, &end)};
+      size_t per = f.start - 1;
+      if (prev && !prev->per && prev->noun_end == per) {
+        prev->per = r;  // "3.3 per 1,000 people"
+      } else {
+        context_rate = r;  // "the number of police officers per 1,000 people ... 3.3"
+        context_noun = SubjectNoun(t, per, &context_measured);
+      }
+      f.dead = true;
+      continue;
+    }
+    prev = &f;
+    // "per head", "a year", "$10/gram", "12-cent-a-share"
+    size_t k = f.noun_end;
+    if (t.Is(k, "-") && t[k].glued) ++k;
+    if (units_->IsRateCue(t, k) && t.IsWord(k + 1) && !numbers_->CanStart(t, k + 1)) {
+      size_t end = 0;
+      std::string noun = units_->CountedNoun(t, k + 1, &end);
+      if (!noun.empty()) f.per = Rate{1, noun};
+    } else if (units_->IsRateArticle(t, k)) {
+      size_t n = k + 1;
+      if (t.Is(n, "-") && t[n].glued) ++n;
+      if (int len = units_->RateNounLength(t, n)) {
+        f.per = Rate{1, std::string(t.text().substr(t[n].b, t[n + len - 1].e - t[n].b))};
+      }
+    } else if (t.Is(k, "/") && t[k].glued && t.IsWord(k + 1) && t[k + 1].glued) {
+      f.per = Rate{1, std::string(t.Text(k + 1))};
+    }
+    if (!f.per && context_rate && f.IsBareCount() && f.noun.empty() && !f.low) {
+      f.per = context_rate;
+      f.noun = context_noun;
+      if (f.measured.empty()) f.measured = context_measured;
+    }
+  }
+  // A bare count with no noun: "the number of police officers in London has dropped below
+  // 30,000", "police officer numbers ... (34,542)".
+  for (Fig& f : figs) {
+    if (f.dead || !f.IsBareCount() || !f.noun.empty() || f.per || f.m.words) continue;
+    std::string measured;
+    f.noun = SubjectNoun(t, f.start, &measured);
+    if (f.measured.empty()) f.measured = measured;
+  }
+}
+
+std::string Impl::ChangeSubject(const QTokens& t, size_t verb) const {
+  static const char* kAux[] = {"has", "have", "had", "been", "was", "were", "is", "are",
+                               "also", "will", "would", "could", "has been", "be"};
+  static const char* kBoundary[] = {"that", "which", "while", "whilst", "whereas", "but",
+                                    "show", "shows", "showed", "revealed", "reveal", "found"};
+  size_t end = verb;
+  for (bool again = true; again && end > 0;) {
+    again = false;
+    for (const char* a : kAux) {
+      if (t.Is(end - 1, a)) {
+        --end;
+        again = true;
+        break;
+      }
+    }
+  }
+  size_t b = end;
+  while (b > 0 && end - b < 14) {
+    size_t p = b - 1;
+    if (t.IsSym(p) && !t.Is(p, "-") && !t.Is(p, "'") && !t.Is(p, "&") && !t.Is(p, ".")) break;
+    if (t.Is(p, "-") && !t[p].glued) break;
+    bool boundary = false;
+    for (const char* w : kBoundary) boundary |= t.Is(p, w);
+    if (boundary) break;
+    b = p;
+  }
+  // A leading time phrase is no part of the subject: "Since 2010 government funding ...".
+  if (b + 1 < end && (t.Is(b, "since") || t.Is(b, "in") || t.Is(b, "by")) && t.IsNum(b + 1)) {
+    b += 2;
+  }
+  if (t.Is(b, "the")) ++b;
+  if (b >= end || !t.IsWord(end - 1)) return "";
+  return std::string(t.text().substr(t[b].b, t[end - 1].e - t[b].b));
+}
+
+void Impl::Changes(const QTokens& t, std::vector<Fig>& figs) const {
+  const Fig* prev = nullptr;
+  for (Fig& f : figs) {
+    if (f.dead) continue;
+    bool bound = f.qualifier == Qualifier::kGt || f.qualifier == Qualifier::kLt ||
+                 f.qualifier == Qualifier::kGe || f.qualifier == Qualifier::kLe;
+    bool after_from = f.start > 0 && t.Is(f.start - 1, "from");
+    ChangeMatch c = after_from ? ChangeMatch{} : context_->ChangeBefore(t, f.start, bound);
+    if (c.change != Change::kNone) {
+      f.change = c.change;
+      f.change_kind = c.kind;
+      if (f.measured.empty()) f.measured = ChangeSubject(t, c.first);
+    } else if (prev && prev->change != Change::kNone && f.start > 0 && t.Is(f.start - 1, "to") &&
+               (prev->noun_end == f.start - 1 || prev->end == f.start - 1)) {
+      f.change = prev->change;  // "rose 15% to $415.9 million"
+      f.change_kind = ChangeKind::kTo;
+      f.measured = prev->measured;
+    } else if (f.unit == "percent" && (f.plus || f.minus)) {
+      f.change = f.plus ? Change::kUp : Change::kDown;  // "Dow +0.2%", "FTSE -0.6%"
+      f.change_kind = ChangeKind::kBy;
+    }
+    prev = &f;
+  }
+}
+
 }  // namespace
 
-Result<std::unique_ptr<const QuantityFinder>> QuantityFinder::Create(const RuleSet&) {
-  return std::unique_ptr<const QuantityFinder>(new Impl());
+Result<std::unique_ptr<const QuantityFinder>> QuantityFinder::Create(const RuleSet& rules) {
+  auto numbers = NumberReader::Create(rules);
+  if (!numbers.ok()) return numbers.status();
+  auto units = UnitLexicon::Create(rules);
+  if (!units.ok()) return units.status();
+  auto context = ContextRules::Create(rules);
+  if (!context.ok()) return context.status();
+  return std::unique_ptr<const QuantityFinder>(
+      new Impl(std::move(*numbers), std::move(*units), std::move(*context)));
 }
 
 }  // namespace claimex
