@@ -30,19 +30,46 @@ constexpr AsciiTable kAscii;
 // 0 when it is dropped, or -1 when NFKC decides.
 int Special(int32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:  // ‘ ’ ‚ ‛ ′
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:  // ‘ ’ ‚ ‛ ′
       return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:  // “ ” „ ‟ ″
-    case 0x00AB: case 0x00BB:                                         // « »
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:  // “ ” „ ‟ ″
+    case 0x00AB:
+    case 0x00BB:  // « »
       return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE63: case 0xFF0D: case 0xFE58:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
+    case 0xFE63:
+    case 0xFF0D:
+    case 0xFE58:
       return '-';
-    case 0x00A0: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return ' ';
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return 0;
-    case 0x2028: case 0x2029: case 0x0085:  // line / paragraph separators, NEL
+    case 0x2028:
+    case 0x2029:
+    case 0x0085:  // line / paragraph separators, NEL
       return '\n';
     default:
       break;
@@ -141,7 +168,8 @@ NormalizedText::NormalizedText(std::string_view body) {
     int marks = 0;
     while (end < n && s[end] >= 0x80) {
       int32_t next;
-      utf8proc_ssize_t l2 = utf8proc_iterate(s + end, static_cast<utf8proc_ssize_t>(n - end), &next);
+      utf8proc_ssize_t l2 =
+          utf8proc_iterate(s + end, static_cast<utf8proc_ssize_t>(n - end), &next);
       if (l2 <= 0 || !IsCombining(next)) break;
       end += static_cast<size_t>(l2);
       ++marks;

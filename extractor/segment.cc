@@ -90,8 +90,8 @@ std::vector<Span> Paragraphs(std::string_view text) {
     bool bullet = IsBulletLine(line);
     if (open) {
       std::string_view prev = text.substr(cur.start, cur.size());
-      bool continues = any_blank ? true
-                                 : !EndsSentence(prev) && (IsLower(line[0]) || IsDigit(line[0]));
+      bool continues =
+          any_blank ? true : !EndsSentence(prev) && (IsLower(line[0]) || IsDigit(line[0]));
       if (bullet || open_is_bullet || !continues) close();
     }
     if (!open) {
@@ -147,7 +147,8 @@ class SentenceRules {
       } else if (l.fields[1] == "num") {
         cls = AbbrevClass::kNum;
       } else {
-        return (*abbr)->Error(l, "class must be `title`, `end` or `num`, not `" + l.fields[1] + "`");
+        return (*abbr)->Error(l,
+                              "class must be `title`, `end` or `num`, not `" + l.fields[1] + "`");
       }
       if (a.back() != '.') return (*abbr)->Error(l, "an abbreviation ends with '.'");
       size_t sp = a.find_last_of(' ');
@@ -160,6 +161,16 @@ class SentenceRules {
       if (l.fields.size() != 1) return (*open)->Error(l, "want one word a line");
       openers_.insert(l.fields[0]);
     }
+    // The speech verbs that tie a direct quote ("direct" in the QuoteFinder's file): a sentence
+    // break after '?"' stays out when one of them follows ("“Why?” she asked.").
+    if (const RuleFile* verbs = rules.Find("speech_verbs.txt")) {
+      for (const RuleLine& l : verbs->lines) {
+        if (l.fields.size() < 2 || l.fields[1].find("direct") == std::string::npos) continue;
+        speech_verbs_.insert(l.fields[0]);
+        max_verb_words_ = std::max<size_t>(
+            max_verb_words_, 1 + std::count(l.fields[0].begin(), l.fields[0].end(), ' '));
+      }
+    }
     return Status::Ok();
   }
 
@@ -170,8 +181,8 @@ class SentenceRules {
     while (ws > floor && !IsSpace(text[ws - 1])) --ws;
     std::string_view word = text.substr(ws, end - ws);
     size_t lead = 0;  // opening punctuation before the word: (Mr. "U.S.
-    while (lead < word.size() && (word[lead] == '(' || word[lead] == '[' || word[lead] == '"' ||
-                                  word[lead] == '\''))
+    while (lead < word.size() &&
+           (word[lead] == '(' || word[lead] == '[' || word[lead] == '"' || word[lead] == '\''))
       ++lead;
     word.remove_prefix(lead);
     if (word.empty()) return AbbrevClass::kNone;
@@ -205,13 +216,43 @@ class SentenceRules {
     return AbbrevClass::kNone;
   }
 
-  bool IsOpener(std::string_view word) const {
-    return openers_.count(std::string(word)) > 0;
+  // True when text[next, end) starts with a short attribution clause that ends at a comma or
+  // full stop, such as "Mr Dale asked." or "asked Ms Cole," (a speech verb first or last).
+  bool AttributionFollows(std::string_view text, size_t next, size_t end) const {
+    std::vector<std::string> words;
+    size_t i = next;
+    while (i < end && words.size() <= 6) {
+      while (i < end && text[i] == ' ') ++i;
+      size_t w = i;
+      while (i < end && (IsUpper(text[i]) || IsLower(text[i]) || text[i] == '\'' ||
+                         static_cast<unsigned char>(text[i]) >= 0x80))
+        ++i;
+      if (i == w) break;
+      std::string word(text.substr(w, i - w));
+      for (char& c : word)
+        if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+      words.push_back(std::move(word));
+    }
+    if (words.empty() || words.size() > 6 || i >= end || (text[i] != '.' && text[i] != ','))
+      return false;
+    for (size_t m = 1; m <= max_verb_words_ && m <= words.size(); ++m) {
+      std::string first, last;
+      for (size_t k = 0; k < m; ++k) {
+        first += (k ? " " : "") + words[k];
+        last += (k ? " " : "") + words[words.size() - m + k];
+      }
+      if (speech_verbs_.count(first) || speech_verbs_.count(last)) return true;
+    }
+    return false;
   }
+
+  bool IsOpener(std::string_view word) const { return openers_.count(std::string(word)) > 0; }
 
  private:
   std::unordered_map<std::string, std::vector<Abbreviation>> by_last_word_;
   std::unordered_set<std::string> openers_;
+  std::unordered_set<std::string> speech_verbs_;  // lower case, words joined by one space
+  size_t max_verb_words_ = 0;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -244,16 +285,27 @@ CharClass WideClassAt(std::string_view text, size_t i, size_t* len) {
   }
   *len = static_cast<size_t>(l);
   switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
       return kLetterC;
-    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return kDigitC;
-    case UTF8PROC_CATEGORY_SM: case UTF8PROC_CATEGORY_SC: case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
     case UTF8PROC_CATEGORY_SO:
       return kSymbolC;
-    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
       return kSpaceC;
     default:
       return kPunctC;
@@ -358,8 +410,8 @@ class IcuSegmenter : public Segmenter {
         bi = std::move(made).value();
       }
       for (size_t p = 0; p < doc->paragraphs.size(); ++p)
-        CLAIMEX_RETURN_IF_ERROR(Sentences(flat, doc->paragraphs[p], static_cast<int>(p), bi.get(),
-                                          &doc->sentences));
+        CLAIMEX_RETURN_IF_ERROR(
+            Sentences(flat, doc->paragraphs[p], static_cast<int>(p), bi.get(), &doc->sentences));
     }
     doc->tokens.reserve(text.size() / 5);
     Tokenize(text, &doc->tokens);
@@ -373,7 +425,8 @@ class IcuSegmenter : public Segmenter {
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, text.data() + para.start, static_cast<int64_t>(para.size()), &status);
-    if (U_FAILURE(status)) return Status::Internal(std::string("ICU UText: ") + u_errorName(status));
+    if (U_FAILURE(status))
+      return Status::Internal(std::string("ICU UText: ") + u_errorName(status));
     bi->setText(&ut, status);
     if (U_FAILURE(status)) {
       utext_close(&ut);
@@ -383,7 +436,7 @@ class IcuSegmenter : public Segmenter {
     for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
       uint32_t at = para.start + static_cast<uint32_t>(b);
       if (at >= para.end) break;
-      if (!KeepBreak(text, at)) continue;
+      if (!KeepBreak(text, at, para.end)) continue;
       Emit(text, Span{start, at}, index, out);
       start = at;
     }
@@ -393,13 +446,16 @@ class IcuSegmenter : public Segmenter {
   }
 
   // Whether ICU's break before text[next] (after white space) stands.
-  bool KeepBreak(std::string_view text, size_t next) const {
+  bool KeepBreak(std::string_view text, size_t next, size_t para_end) const {
     size_t end = next;
     while (end > 0 && IsSpace(text[end - 1])) --end;
     if (end == 0) return true;
     char nc = text[next];
     if (IsLower(nc)) return false;  // "“Why?” she asked."
-    if (text[end - 1] != '.') return true;
+    char last = text[end - 1];
+    if ((last == '"' || last == '\'') && end >= 2 && (text[end - 2] == '?' || text[end - 2] == '!'))
+      return !rules_.AttributionFollows(text, next, para_end);  // "“Why?” Mr Dale asked."
+    if (last != '.') return true;
     AbbrevClass cls = rules_.ClassBefore(text, end);
     if (cls == AbbrevClass::kNone) return true;
     if (cls == AbbrevClass::kTitle) return false;

@@ -1,11 +1,10 @@
 // Tests for NormalizedText (extractor/text.h, extractor/normalize.cc): the normalized view and
 // its byte map back to the body.
-#include <catch2/catch.hpp>
+#include "extractor/text.h"
 
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
-
-#include "extractor/text.h"
 
 namespace claimex {
 namespace {
@@ -53,18 +52,36 @@ TEST_CASE("normalization unifies quotes, dashes, spaces and line ends", "[text]"
       {"CR LF and bare CR", "one\r\ntwo\rthree\n", "one\ntwo\nthree\n"},
       {"soft hyphen dropped", "co\u00ADoperation", "cooperation"},
       {"zero-width characters dropped", "\uFEFFa\u200Bb\u200Cc\u200Dd\u2060e", "abcde"},
-      {"NUL and other controls become spaces", std::string("a\0b\x01" "c\x1F" "d\x7F", 8) + "e",
+      {"NUL and other controls become spaces",
+       std::string("a\0b\x01"
+                   "c\x1F"
+                   "d\x7F",
+                   8) +
+           "e",
        "a b c d e"},
       {"combining acute composes with an ASCII base", "Cafe\u0301 re\u0301gime",
        "Caf\u00E9 r\u00E9gime"},
       {"combining marks on a non-ASCII base", "\u00E7\u0301", "\u1E09"},
       {"fullwidth letters and digits", "\uFF21\uFF22\uFF23\uFF11\uFF12", "ABC12"},
       {"ellipsis and ligature", "wait\u2026 \uFB01nal", "wait... final"},
-      {"non-ASCII letters and currency stay", "Z\u00FCrich \u20AC5 \u00A33", "Z\u00FCrich \u20AC5 \u00A33"},
-      {"invalid byte", "a\xFF" "b", "a b"},
-      {"truncated sequence", "a\xE2\x80" "b", "a  b"},
-      {"overlong encoding", "a\xC0\xAF" "b", "a  b"},
-      {"encoded surrogate", "a\xED\xA0\x80" "b", "a   b"},
+      {"non-ASCII letters and currency stay", "Z\u00FCrich \u20AC5 \u00A33",
+       "Z\u00FCrich \u20AC5 \u00A33"},
+      {"invalid byte",
+       "a\xFF"
+       "b",
+       "a b"},
+      {"truncated sequence",
+       "a\xE2\x80"
+       "b",
+       "a  b"},
+      {"overlong encoding",
+       "a\xC0\xAF"
+       "b",
+       "a  b"},
+      {"encoded surrogate",
+       "a\xED\xA0\x80"
+       "b",
+       "a   b"},
       {"lone continuation byte at the end", "ab\x80", "ab "},
       {"empty body", "", ""},
   };
