@@ -99,6 +99,7 @@ NormalizedText::NormalizedText(std::string_view body) {
   const auto* s = reinterpret_cast<const uint8_t*>(body.data());
   const size_t n = body.size();
   text_.reserve(n);
+  map_.clear();
   map_.reserve(n + 1);
   map_end_.reserve(n);
 

@@ -2,7 +2,7 @@
 // normalized view of it (NFKC via utf8proc; curly quotes to straight, dashes to '-', odd spaces to
 // ' ', CR LF and CR to '\n', soft hyphens and zero-width characters dropped) with a map from every
 // normalized byte back to the body byte it came from. Paragraphs, sentences and tokens are spans
-// of the normalized view.
+// of the normalized view. Implemented in normalize.cc (NormalizedText) and segment.cc.
 #ifndef CLAIMEX_EXTRACTOR_TEXT_H_
 #define CLAIMEX_EXTRACTOR_TEXT_H_
 
@@ -19,6 +19,12 @@
 
 namespace claimex {
 
+// The normalized view. Each character (a base with its combining marks) is normalized on its
+// own, so every normalized byte comes from one body range: NFKC ("ﬁ" -> "fi", "…" -> "...",
+// fullwidth -> ASCII), quotes ‘ ’ ‚ ‛ ′ -> ' and “ ” „ ‟ ″ « » -> ", dashes and minus -> '-',
+// no-break/odd spaces and tabs -> ' ', CR LF / CR / U+2028 -> '\n', soft hyphen and zero-width
+// characters dropped, other control characters and invalid UTF-8 bytes -> ' '. ASCII text is
+// copied with an identity map.
 class NormalizedText {
  public:
   NormalizedText() = default;
@@ -35,7 +41,7 @@ class NormalizedText {
 
  private:
   std::string text_;
-  std::vector<uint32_t> map_;      // text_.size() + 1 entries: start of the source bytes
+  std::vector<uint32_t> map_{0};   // text_.size() + 1 entries: start of the source bytes
   std::vector<uint32_t> map_end_;  // text_.size() entries: end of the source bytes
 };
 
@@ -60,9 +66,21 @@ struct Document {
   int SentenceAt(uint32_t offset) const;
 };
 
-// Splits text into paragraphs (blank lines; in a text with no blank lines, every line), sentences
-// (ICU BreakIterator, with no break after the abbreviations in patterns/abbreviations.txt) and
-// tokens. Immutable after Create; Segment() is thread-safe.
+// Splits text into paragraphs, sentences and tokens. Immutable after Create; Segment() is
+// thread-safe (one ICU iterator per thread).
+//  - Paragraphs: runs of lines between blank lines (a line of spaces is blank); in a text with no
+//    blank line, every line (a line that does not end a sentence continues into a next line that
+//    starts in lower case or with a digit). A line starting with a bullet ("•", "- ", "* ") is a
+//    paragraph of its own. Spans are trimmed.
+//  - Sentences: ICU's sentence BreakIterator over each paragraph (line ends read as spaces), with
+//    no break after the abbreviations of patterns/abbreviations.txt (classes title/end/num, see
+//    there; `end` ones break only before a word of patterns/sentence_openers.txt) or initials,
+//    none before a lower-case word or after '?"' when a short attribution follows ("“Why?” Mr
+//    Dale asked." — direct verbs of patterns/speech_verbs.txt), and a split where two sentences
+//    are glued ("ended.The"). Spans are trimmed; an empty or blank body has no sentences.
+//  - Tokens: words (letters and digits with inner ' and -: "Londoner's", "first-time"), numbers
+//    (digits with inner , . : "30,000" "3.3" "12:30"), symbols ("£ $ € %" and other Unicode
+//    symbols), punctuation (anything else; "..." is one token).
 class Segmenter {
  public:
   static Result<std::unique_ptr<const Segmenter>> Create(const RuleSet& rules);

@@ -138,6 +138,15 @@ TEST_CASE("body offsets map to the first normalized byte at or after them", "[te
   }
 }
 
+// Guards ToRaw on a NormalizedText that was never given a body (a default Document).
+TEST_CASE("an empty normalized view maps offset 0 to 0", "[text]") {
+  NormalizedText none;
+  CHECK(none.text().empty());
+  CHECK(none.ToRaw(0) == 0);
+  CHECK(none.ToRaw(Span{0, 0}) == Span{0, 0});
+  CHECK(none.FromRaw(0) == 0);
+}
+
 // Guards against crashes and broken maps on arbitrary bytes: a fixed pseudo-random mix of
 // ASCII, multi-byte characters, marks, controls and stray bytes.
 TEST_CASE("normalization never breaks its map on arbitrary bytes", "[text]") {
