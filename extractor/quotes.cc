@@ -1,16 +1,227 @@
-// PLACEHOLDER so the tree links while the real stage is written; finds nothing.
+// QuoteFinder: direct quotes (quote_marks.cc) with their cues (quote_cues.cc), reported speech,
+// and the speaker registry (speaker_registry.cc) that resolves every cue to a full name.
+//
+// A direct quote takes the speaker of its own cue; without one it continues the quote of the
+// paragraph before (a multi-paragraph quote, or a quote paragraph right after one) or of an
+// earlier quote in its paragraph ('"A," said X. "B."'). Quotes without a cue that are short or
+// sit inside a sentence are scare quotes or titles and are dropped. A direct quote inside
+// reported speech ('X said the cuts were "drastic"') is part of that (mixed) quote. Quote::rule
+// is "<cue rule>/<how the speaker was resolved>", e.g. "speaker-verb/surname".
 #include "extractor/quotes.h"
+
+#include <algorithm>
+#include <climits>
+
+#include "extractor/quote_cues.h"
+#include "extractor/quote_lexicon.h"
+#include "extractor/quote_marks.h"
+#include "extractor/quote_words.h"
+#include "extractor/speaker_mentions.h"
+#include "extractor/speaker_registry.h"
 
 namespace claimex {
 namespace {
+
+constexpr int kMinLoneQuoteWords = 4;      // a quote without a cue has at least this many words
+constexpr int kMinEmbeddedQuoteWords = 8;  // ... and this many when it sits inside a sentence
+constexpr int kMaxHeadingWords = 8;        // a "Notes to editors" heading is short
+
+struct Candidate {
+  Span span;
+  QuoteKind kind = QuoteKind::kDirect;
+  Cue cue;
+  const char* rule = "";
+  int paragraph = -1;
+  int inherit = -1;  // the candidate whose speaker this one takes
+  int speaker = -1;
+  bool dropped = false;
+  std::string how;
+};
+
+int CountWords(const WordIndex& w, Span s) {
+  auto [a, b] = w.Range(s);
+  int n = 0;
+  for (int k = a; k < b; ++k) n += w.IsWord(k);
+  return n;
+}
+
 class Impl : public QuoteFinder {
  public:
-  void Find(const Document&, std::vector<Quote>*, std::vector<Speaker>*) const override {}
+  explicit Impl(std::unique_ptr<const QuoteLexicon> lex) : lex_(std::move(lex)) {}
+
+  void Find(const Document& doc, std::vector<Quote>* quotes,
+            std::vector<Speaker>* speakers) const override;
+
+ private:
+  std::vector<uint32_t> SectionStarts(const Document& doc, const WordIndex& w) const;
+  bool Embedded(const Document& doc, const WordIndex& w, const QuoteSegment& seg) const;
+
+  std::unique_ptr<const QuoteLexicon> lex_;
 };
+
+std::vector<uint32_t> Impl::SectionStarts(const Document& doc, const WordIndex& w) const {
+  std::vector<uint32_t> starts;
+  for (const Span& p : doc.paragraphs) {
+    auto [a, b] = w.Range(p);
+    int len;
+    if (b - a <= kMaxHeadingWords && lex_->press_release.MatchAt(w, a, b, &len) >= 0) {
+      starts.push_back(p.start);
+    }
+  }
+  return starts;
+}
+
+bool Impl::Embedded(const Document& doc, const WordIndex& w, const QuoteSegment& seg) const {
+  int s = doc.SentenceAt(seg.open);
+  if (s < 0) return false;
+  auto [sf, sl] = w.Range(doc.sentences[s].span);
+  int open = w.FirstAt(seg.open);
+  for (int k = sf; k < open; ++k) {
+    if (w.IsWord(k)) return true;
+  }
+  std::string_view t = doc.norm.text();
+  char last = t[seg.span.end - 1];
+  bool speech_end = last == '.' || last == ',' || last == '?' || last == '!';
+  if (speech_end || !seg.closed) return false;
+  for (int k = w.FirstAt(seg.close_end); k < sl; ++k) {
+    if (w.IsWord(k)) return true;
+  }
+  return false;
+}
+
+void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
+                std::vector<Speaker>* speakers) const {
+  const WordIndex w(doc.norm.text());
+  const MentionParser mp(w, *lex_);
+  std::vector<uint32_t> sections = SectionStarts(doc, w);
+  const uint32_t notes = sections.empty() ? UINT32_MAX : sections.front();
+  SpeakerRegistry registry(w, *lex_, mp, doc.paragraphs, sections);
+  registry.Scan();
+  const CueFinder cues(doc, w, *lex_, mp);
+  auto same_section = [&](uint32_t a, uint32_t b) {
+    auto ia = std::upper_bound(sections.begin(), sections.end(), a);
+    auto ib = std::upper_bound(sections.begin(), sections.end(), b);
+    return ia == ib;
+  };
+
+  // Direct quotes.
+  std::vector<Candidate> cands;
+  std::vector<bool> used(w.size(), false);
+  for (const QuoteSegment& seg : FindQuoteSegments(doc)) {
+    Candidate c;
+    c.span = seg.span;
+    c.paragraph = seg.paragraph;
+    const Candidate* last = cands.empty() ? nullptr : &cands.back();
+    bool last_before = last != nullptr && last->paragraph == seg.paragraph - 1 &&
+                       same_section(last->span.start, seg.open);
+    Cue cue = cues.After(seg);
+    if (!cue.ok()) cue = cues.Before(seg);
+    if (cue.ok()) {
+      c.cue = cue;
+      c.rule = cue.rule;
+      for (int k = cue.first(); k < cue.last(); ++k) used[k] = true;
+    } else if (seg.continued && last_before) {
+      c.inherit = static_cast<int>(cands.size()) - 1;
+      c.rule = "continued";
+    } else if (last != nullptr && last->paragraph == seg.paragraph) {
+      c.inherit = static_cast<int>(cands.size()) - 1;
+      c.rule = "same-paragraph";
+    } else {
+      int words = CountWords(w, seg.span);
+      if (words < kMinLoneQuoteWords || (words < kMinEmbeddedQuoteWords && Embedded(doc, w, seg))) {
+        continue;  // a scare quote or a title
+      }
+      Cue sc = cues.InSentence(seg);
+      if (sc.ok()) {
+        c.cue = sc;
+        c.rule = sc.rule;
+      } else if (last_before && seg.open == doc.paragraphs[seg.paragraph].start) {
+        c.inherit = static_cast<int>(cands.size()) - 1;
+        c.rule = "next-paragraph";
+      } else {
+        c.rule = "unattributed";
+      }
+    }
+    cands.push_back(c);
+  }
+  const size_t direct_count = cands.size();
+
+  // Reported speech, sentence by sentence, before any "Notes to editors".
+  std::vector<Span> quoted;
+  for (const Candidate& c : cands) quoted.push_back(c.span);
+  std::sort(quoted.begin(), quoted.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  std::vector<ReportedSpeech> reported;
+  for (int s = 0; s < static_cast<int>(doc.sentences.size()); ++s) {
+    if (doc.sentences[s].span.start >= notes) break;
+    cues.Reported(s, quoted, used, &reported);
+  }
+  for (const ReportedSpeech& r : reported) {
+    Candidate c;
+    c.span = r.span;
+    c.kind = QuoteKind::kReported;
+    c.cue = r.cue;
+    c.rule = r.cue.rule;
+    cands.push_back(c);
+  }
+  // A direct quote inside reported speech is part of that mixed quote.
+  for (size_t i = 0; i < direct_count; ++i) {
+    for (size_t j = direct_count; j < cands.size(); ++j) {
+      if (cands[i].span.start >= cands[j].span.start &&
+          cands[i].span.end <= cands[j].span.end + 1) {
+        cands[i].dropped = true;
+        cands[i].inherit = static_cast<int>(j);
+        break;
+      }
+    }
+  }
+
+  // Speakers, in text order (pronouns refer back to what was resolved before them).
+  std::vector<int> order(cands.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return cands[a].span.start < cands[b].span.start; });
+  std::vector<int> resolved(cands.size(), 0);
+  auto resolve = [&](int i, auto&& self) -> void {
+    if (resolved[i]) return;
+    resolved[i] = 1;
+    Candidate& c = cands[i];
+    if (c.inherit >= 0) {
+      self(c.inherit, self);
+      c.speaker = cands[c.inherit].speaker;
+      c.how = "inherited";
+      if (!c.cue.ok()) c.cue = cands[c.inherit].cue;
+    } else if (c.cue.ok()) {
+      SpeakerRegistry::Resolution r = registry.Resolve(c.cue.who, speakers);
+      c.speaker = r.speaker;
+      c.how = r.how;
+    } else {
+      c.how = "none";
+    }
+  };
+  for (int i : order) resolve(i, resolve);
+  for (int i : order) {
+    const Candidate& c = cands[i];
+    if (c.dropped || c.span.end <= c.span.start) continue;
+    Quote q;
+    q.span = c.span;
+    q.kind = c.kind;
+    q.speaker = c.speaker;
+    if (c.cue.ok() || c.cue.verb_first >= 0) {
+      int a = c.cue.first(), b = c.cue.last();
+      if (a < b) q.cue = std::string(doc.Text(Span{w[a].start, w[b - 1].end}));
+    }
+    q.rule = std::string(c.rule) + "/" + c.how;
+    quotes->push_back(std::move(q));
+  }
+}
+
 }  // namespace
 
-Result<std::unique_ptr<const QuoteFinder>> QuoteFinder::Create(const RuleSet&) {
-  return std::unique_ptr<const QuoteFinder>(new Impl());
+Result<std::unique_ptr<const QuoteFinder>> QuoteFinder::Create(const RuleSet& rules) {
+  auto lex = QuoteLexicon::Create(rules);
+  if (!lex.ok()) return lex.status();
+  return std::unique_ptr<const QuoteFinder>(new Impl(std::move(*lex)));
 }
 
 }  // namespace claimex

@@ -1,0 +1,361 @@
+#include "extractor/quote_cues.h"
+
+#include <algorithm>
+
+namespace claimex {
+namespace {
+
+constexpr int kMaxCueWords = 32;     // speaker phrase + apposition before the verb after a quote
+constexpr int kMaxObjectWords = 6;   // 'X told the BBC: "'
+constexpr int kMaxLeadWords = 12;    // "During the debate on Monday, Trump said"
+constexpr int kMinContentWords = 3;  // reported content shorter than this is not kept
+
+Cue MakeCue(const Mention& m, int verb_first, int verb_last, const char* rule) {
+  Cue c;
+  c.who = m;
+  c.verb_first = verb_first;
+  c.verb_last = verb_last;
+  c.rule = rule;
+  return c;
+}
+
+}  // namespace
+
+CueFinder::CueFinder(const Document& doc, const WordIndex& words, const QuoteLexicon& lex,
+                     const MentionParser& parser)
+    : doc_(doc), w_(words), lex_(lex), mp_(parser) {}
+
+int CueFinder::VerbAt(int i, int limit, int flags, int* len) const {
+  if (!w_.IsWord(i)) return 0;
+  int v = lex_.verbs.MatchAt(w_, i, limit, len);
+  return v >= 0 && (v & flags) ? v : 0;
+}
+
+int CueFinder::VerbEndingAt(int j, int floor, int flags, int* first) const {
+  if (!w_.IsWord(j)) return 0;
+  int len;
+  int v = lex_.verbs.MatchEndingAt(w_, j, floor, &len);
+  if (v < 0 || !(v & flags)) return 0;
+  *first = j - len + 1;
+  return v;
+}
+
+bool CueFinder::Inside(const std::vector<Span>& quoted, uint32_t offset) const {
+  auto it = std::upper_bound(quoted.begin(), quoted.end(), offset,
+                             [](uint32_t o, const Span& s) { return o < s.start; });
+  return it != quoted.begin() && offset < (it - 1)->end;
+}
+
+bool CueFinder::IsSourceNoun(const Mention& m) const {
+  for (int k = m.first; k < m.last; ++k) {
+    if (lex_.source_nouns.Contains(w_, k)) return true;
+  }
+  return false;
+}
+
+Span CueFinder::ContentSpan(int first, int last) const {
+  while (last > first && !w_.IsWord(last - 1) && !w_.Is(last - 1, ')') && !w_.Is(last - 1, '%')) {
+    --last;
+  }
+  if (last <= first) return Span{w_[first].start, w_[first].start};
+  return Span{w_[first].start, w_[last - 1].end};
+}
+
+Cue CueFinder::After(const QuoteSegment& seg) const {
+  if (!seg.closed) return Cue();
+  auto [pf, pl] = w_.Range(doc_.paragraphs[seg.paragraph]);
+  int i = w_.FirstAt(seg.close_end);
+  if (i >= pl) return Cue();
+  std::string_view t = doc_.norm.text();
+  char last = seg.span.end > seg.span.start ? t[seg.span.end - 1] : ' ';
+  bool open_ended = last == ',' || last == '?' || last == '!' || last == '-';
+  if (w_.Is(i, ',')) {
+    ++i;
+    open_ended = true;
+  }
+  if (i >= pl) return Cue();
+  int len;
+  // '"..." - Jo Bloggs': a dash sign-off.
+  if (w_.Is(i, '-')) {
+    Mention m = mp_.After(i + 1, pl);
+    if (m.kind == Mention::kName || m.kind == Mention::kOrg) {
+      return MakeCue(m, i, i + 1, "dash-signoff");
+    }
+    return Cue();
+  }
+  // '"...," according to X.'
+  if (w_.Lower(i) == "according" && i + 1 < pl && w_.Lower(i + 1) == "to") {
+    Mention m = mp_.After(i + 2, pl);
+    if (m.ok()) return MakeCue(m, i, i + 2, "according-to");
+    return Cue();
+  }
+  // '"...," said X'
+  if (VerbAt(i, pl, kVerbDirect, &len)) {
+    Mention m = mp_.After(i + len, pl);
+    if (m.ok()) return MakeCue(m, i, i + len, "verb-speaker");
+    return Cue();
+  }
+  // '"...," X said' — the first direct verb within reach decides.
+  for (int v = i; v < pl && v < i + kMaxCueWords; ++v) {
+    if (w_.Is(v, '"') || w_.Is(v, '\'') || w_.Is(v, '!') || w_.Is(v, '?') || w_.Is(v, ';') ||
+        w_.Is(v, ':')) {
+      break;
+    }
+    if (w_.Is(v, '.') && !(v > i && (lex_.honorifics.Contains(w_, v - 1) ||
+                                     lex_.roles.Contains(w_, v - 1) || w_[v - 1].initial))) {
+      break;
+    }
+    if (!VerbAt(v, pl, kVerbDirect, &len)) continue;
+    Mention m = mp_.Before(v, i);
+    if (!m.ok() || m.first > i + 1) return Cue();
+    if (!open_ended) {
+      // After a full stop, 'Smith said the plan ...' is a new sentence, not a cue.
+      int after = mp_.SkipAdjunctsForward(v + len, pl);
+      if (after < pl && w_.IsWord(after)) return Cue();
+    }
+    return MakeCue(m, v, v + len, "speaker-verb");
+  }
+  return Cue();
+}
+
+Cue CueFinder::Before(const QuoteSegment& seg) const {
+  auto [pf, pl] = w_.Range(doc_.paragraphs[seg.paragraph]);
+  int j = w_.FirstAt(seg.open) - 1;
+  int floor = pf;
+  if (j < pf) {
+    // The quote opens its paragraph: a cue may end the previous paragraph with ':'.
+    if (seg.paragraph == 0) return Cue();
+    auto [qf, ql] = w_.Range(doc_.paragraphs[seg.paragraph - 1]);
+    if (ql <= qf || !w_.Is(ql - 1, ':')) return Cue();
+    j = ql - 1;
+    floor = qf;
+  }
+  bool colon = false;
+  if (w_.Is(j, ':')) {
+    colon = true;
+    --j;
+  } else if (w_.Is(j, ',')) {
+    --j;
+  }
+  if (j < floor) return Cue();
+  // The sentence the cue is in: do not reach back past a sentence end.
+  int s = doc_.SentenceAt(w_[j].start);
+  if (s >= 0) floor = std::max(floor, w_.FirstAt(doc_.sentences[s].span.start));
+  if (w_.IsWord(j) && w_.Lower(j) == "that" && j - 1 >= floor) --j;
+  int k = mp_.SkipAdjunctsBack(j, floor, false);
+  if (k < floor) return Cue();
+  // 'According to X, "...'
+  for (int a = k - 1; a >= floor && a >= k - kMaxLeadWords; --a) {
+    if (w_.IsWord(a) && w_.Lower(a) == "according" && w_.IsWord(a + 1) && w_.Lower(a + 1) == "to") {
+      Mention m = mp_.After(a + 2, k + 1);
+      if (m.ok() && m.last == k + 1) return MakeCue(m, a, a + 2, "according-to");
+      break;
+    }
+  }
+  int vf;
+  int flags = VerbEndingAt(k, floor, kVerbDirect, &vf);
+  if (flags) {
+    // ', saying: "...' — the subject of the clause before speaks.
+    if ((flags & kVerbGerund) && vf - 1 >= floor && w_.Is(vf - 1, ',')) {
+      Mention m = SentenceSubject(floor, vf - 1);
+      if (m.ok()) return MakeCue(m, vf, k + 1, "gerund");
+      return Cue();
+    }
+    Mention m = mp_.Before(vf, floor);
+    if (m.ok() && !m.after_relative) {
+      return MakeCue(m, vf, k + 1, colon ? "speaker-verb-colon" : "speaker-verb-before");
+    }
+    return Cue();
+  }
+  // 'X told the BBC: "...': an addressee between the verb and the quote.
+  for (int v = k - 1; v >= floor && v >= k - kMaxObjectWords; --v) {
+    if (!w_.IsWord(v)) break;
+    if (VerbEndingAt(v, floor, kVerbObject, &vf)) {
+      Mention m = mp_.Before(vf, floor);
+      if (m.ok() && !m.after_relative) return MakeCue(m, vf, v + 1, "speaker-verb-object");
+      break;
+    }
+  }
+  // 'Jo Bloggs: "...' — a name and a colon opening the paragraph.
+  if (colon) {
+    Mention m = mp_.Before(j + 1, floor);
+    if ((m.kind == Mention::kName || m.kind == Mention::kOrg || m.kind == Mention::kRole) &&
+        m.first <= floor + 1) {
+      return MakeCue(m, j + 1, j + 2, "speaker-colon");
+    }
+  }
+  return Cue();
+}
+
+Cue CueFinder::InSentence(const QuoteSegment& seg) const {
+  int s = doc_.SentenceAt(seg.open);
+  if (s < 0) return Cue();
+  auto [sf, sl] = w_.Range(doc_.sentences[s].span);
+  int open_w = w_.FirstAt(seg.open);
+  for (int v = open_w - 1; v >= sf; --v) {
+    if (w_.Is(v, '"')) break;
+    int vf;
+    int flags = VerbEndingAt(v, sf, kVerbDirect | kVerbReport | kVerbThat, &vf);
+    if (!flags) continue;
+    if ((flags & kVerbGerund) && vf - 1 > sf && w_.Is(vf - 1, ',')) {
+      Mention m = SentenceSubject(sf, vf - 1);
+      return m.ok() ? MakeCue(m, vf, v + 1, "gerund") : Cue();
+    }
+    Mention m = mp_.Before(vf, sf);
+    if (m.ok() && !m.after_relative) return MakeCue(m, vf, v + 1, "sentence-verb");
+    return Cue();
+  }
+  return Cue();
+}
+
+Mention CueFinder::SentenceSubject(int first, int limit) const {
+  int i = first;
+  // A leading phrase up to a comma: "During the debate on Monday, Trump ...".
+  if (i < limit && w_.IsWord(i) &&
+      ((lex_.ClassOf(w_.Lower(i)) & (kPreposition | kConjunction)) ||
+       lex_.adjuncts.Contains(w_, i))) {
+    for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
+      if (w_.Is(k, ',')) {
+        i = k + 1;
+        break;
+      }
+    }
+  }
+  while (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kConjunction)) ++i;
+  if (i >= limit || !w_.IsWord(i)) return Mention();
+  int len;
+  int g = lex_.pronouns.MatchAt(w_, i, i + 1, &len);
+  if (g >= 0) {
+    Mention m;
+    m.kind = Mention::kPronoun;
+    m.first = i;
+    m.last = i + 1;
+    m.gender = static_cast<Gender>(g);
+    return m;
+  }
+  int s = i;
+  if (w_.IsWord(s) && (lex_.ClassOf(w_.Lower(s)) & kDeterminer)) ++s;
+  if (mp_.IsNameWord(s)) {
+    int e = mp_.RunEnd(s, limit);
+    // "Republican nominee Donald Trump": a lower-case role between two runs.
+    while (e < limit && w_.IsWord(e) && !w_[e].cap && lex_.roles.MatchAt(w_, e, limit, &len) >= 0 &&
+           mp_.IsNameWord(e + len)) {
+      e = mp_.RunEnd(e + len, limit);
+    }
+    Mention m = mp_.NameEndingAt(e - 1, i);
+    return m.kind == Mention::kDescription ? Mention() : m;
+  }
+  Mention m = mp_.After(i, limit);
+  return m.kind == Mention::kRole ? m : Mention();
+}
+
+int CueFinder::ContentStart(int i, int limit, int flags) const {
+  i = mp_.SkipAdjunctsForward(i, limit);
+  if (flags & kVerbObject) {
+    // "told reporters that ...", "told the BBC the plan ...": find "that" or skip the addressee.
+    for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
+      if (!w_.IsWord(k)) break;
+      if (w_.Lower(k) == "that" || (k > i && (lex_.ClassOf(w_.Lower(k)) & kWh))) return k;
+    }
+    if (i < limit && mp_.IsNameWord(i)) {
+      i = mp_.RunEnd(i, limit);
+    } else {
+      if (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kDeterminer)) ++i;
+      if (i < limit && w_.IsWord(i)) ++i;
+    }
+    i = mp_.SkipAdjunctsForward(i, limit);
+  }
+  if (i >= limit || !w_.IsWord(i)) return -1;
+  std::string_view lw = w_.Lower(i);
+  if ((flags & kVerbTo) && lw == "to") return i;
+  if ((flags & kVerbThat) && !(flags & kVerbReport) && lw != "that") return -1;
+  if (lex_.content_stops.Contains(w_, i)) return -1;
+  int words = 0;
+  for (int k = i; k < limit; ++k) words += w_.IsWord(k);
+  return words >= kMinContentWords ? i : -1;
+}
+
+void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vector<bool>& used,
+                         std::vector<ReportedSpeech>* out) const {
+  auto [sf, sl] = w_.Range(doc_.sentences[s].span);
+  if (sl - sf < 4) return;
+  auto quoted_word = [&](int k) { return Inside(quoted, w_[k].start); };
+  auto push = [&](int c0, int c1, const Cue& cue) {
+    if (c1 <= c0) return false;
+    // Content that is all one direct quote is that quote's business.
+    if (w_.Is(c0, '"') || quoted_word(c0)) {
+      bool all = true;
+      for (int k = c0; k < c1 && all; ++k) all = !w_.IsWord(k) || quoted_word(k);
+      if (all) return false;
+    }
+    int words = 0;
+    for (int k = c0; k < c1; ++k) words += w_.IsWord(k);
+    if (words < kMinContentWords) return false;
+    out->push_back({ContentSpan(c0, c1), cue});
+    return true;
+  };
+  for (int v = sf; v < sl; ++v) {
+    if (used[v] || !w_.IsWord(v) || quoted_word(v)) continue;
+    int len;
+    int flags = VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund, &len);
+    if (!flags) continue;
+    const int after = v + len;
+    if (flags & kVerbGerund) {
+      // "..., saying the cuts ...": the subject of the sentence speaks.
+      if (!w_.Is(v - 1, ',') || v - 1 <= sf) continue;
+      int c = ContentStart(after, sl, flags);
+      if (c < 0) continue;
+      Mention m = SentenceSubject(sf, v - 1);
+      if (m.ok() && push(c, sl, MakeCue(m, v, after, "gerund"))) return;
+      continue;
+    }
+    // "..., said X."
+    if (w_.Is(v - 1, ',') && v - 1 > sf) {
+      Mention m = mp_.After(after, sl);
+      if (m.ok()) {
+        int e = m.last;
+        if (w_.Is(e, ',')) {
+          while (e < sl && !w_.Is(e, '.')) ++e;  // an apposition to the end
+        }
+        e = mp_.SkipAdjunctsForward(e, sl);
+        if (e >= sl - 1) {
+          push(sf, v - 1, MakeCue(m, v, after, "content-verb-speaker"));
+          return;
+        }
+      }
+    }
+    Mention m = mp_.Before(v, sf);
+    if (!m.ok() || m.after_relative) continue;
+    if (!(flags & kVerbReport) && IsSourceNoun(m)) continue;  // "The figures revealed that"
+    int e = mp_.SkipAdjunctsForward(after, sl);
+    if (e >= sl - 1 && (e >= sl || !w_.IsWord(e))) {
+      // "..., X said."
+      if (m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+        push(sf, m.first - 1, MakeCue(m, v, after, "content-speaker-verb"));
+        return;
+      }
+      continue;
+    }
+    if (!mp_.AtClauseStart(m.first, sf)) continue;
+    int c = ContentStart(after, sl, flags);
+    if (c < 0) continue;
+    if (push(c, sl, MakeCue(m, v, after, "speaker-verb-content"))) return;
+  }
+  // "According to X, ..." / "..., according to X."
+  for (int a = sf; a + 1 < sl; ++a) {
+    if (!w_.IsWord(a) || w_.Lower(a) != "according" || w_.Lower(a + 1) != "to" || quoted_word(a)) {
+      continue;
+    }
+    Mention m = mp_.After(a + 2, sl);
+    if (!m.ok() || IsSourceNoun(m)) return;  // "according to the latest figures": a source
+    Cue cue = MakeCue(m, a, a + 2, "according-to");
+    if (a == sf && w_.Is(m.last, ',')) {
+      push(m.last + 1, sl, cue);
+    } else if (a - 1 > sf && w_.Is(a - 1, ',') && m.last >= sl - 1) {
+      push(sf, a - 1, cue);
+    }
+    return;
+  }
+}
+
+}  // namespace claimex

@@ -1,0 +1,462 @@
+#include "extractor/speaker_mentions.h"
+
+namespace claimex {
+namespace {
+
+constexpr int kMaxDescriptionWords = 8;  // "a senior source close to the talks"
+constexpr int kMaxModifierWords = 4;     // "longtime Democratic pollster"
+constexpr int kMaxNameWords = 4;         // "Leonard E. Burman", "Ursula von der Leyen"
+
+}  // namespace
+
+std::string MentionParser::TextOf(int first, int last) const {
+  if (first >= last) return "";
+  return std::string(w_.text().substr(w_[first].start, w_[last - 1].end - w_[first].start));
+}
+
+std::string MentionParser::RoleHead(int i, int len) const {
+  int h = i + len - 1;
+  for (int k = i + 1; k < i + len; ++k) {
+    if (w_.IsWord(k) && (w_.Lower(k) == "of" || w_.Lower(k) == "for")) {
+      h = k - 1;
+      break;
+    }
+  }
+  if (w_.Is(h, '.') && h > i) --h;
+  return std::string(w_.Lower(h));
+}
+
+bool MentionParser::IsNameWord(int i) const {
+  if (!w_.IsWord(i)) return false;
+  const QWord& q = w_[i];
+  return q.kind == QWord::kAlpha && (q.cap || q.initial);
+}
+
+int MentionParser::RunStart(int last, int floor) const {
+  int k = last;
+  while (k - 1 >= floor) {
+    int p = k - 1;
+    if (IsNameWord(p) && !lex_.IsNameStop(w_.Text(p))) {
+      k = p;
+      continue;
+    }
+    int len;
+    // "Mr." / "Sen.": the full stop of an abbreviated honorific or role.
+    if (w_.Is(p, '.') && p - 1 >= floor &&
+        (lex_.honorifics.Contains(w_, p - 1) ||
+         lex_.roles.MatchEndingAt(w_, p, floor, &len) >= 0)) {
+      k = p;
+      continue;
+    }
+    if (w_.IsWord(p) && lex_.IsParticle(w_.Text(p)) && IsNameWord(p - 1) && p - 1 >= floor) {
+      k = p;
+      continue;
+    }
+    // "Mayor of London", "Office for National Statistics": of/for after a role or organisation.
+    std::string_view lw = w_.IsWord(p) ? w_.Lower(p) : std::string_view();
+    if ((lw == "of" || lw == "for") && p - 1 >= floor && IsNameWord(p - 1) &&
+        (lex_.roles.MatchEndingAt(w_, p - 1, floor, &len) >= 0 || lex_.IsOrgWord(w_.Text(p - 1)))) {
+      k = p;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+int MentionParser::RunEnd(int first, int limit) const {
+  int k = first;
+  while (k < limit) {
+    if (IsNameWord(k) && (k == first || !lex_.IsNameStop(w_.Text(k)))) {
+      ++k;
+      continue;
+    }
+    if (k > first && w_.Is(k, '.') &&
+        (lex_.honorifics.Contains(w_, k - 1) || lex_.roles.Contains(w_, k - 1))) {
+      ++k;
+      continue;
+    }
+    if (k > first && w_.IsWord(k) && lex_.IsParticle(w_.Text(k)) && IsNameWord(k + 1) &&
+        k + 1 < limit) {
+      ++k;
+      continue;
+    }
+    std::string_view lw = w_.IsWord(k) ? w_.Lower(k) : std::string_view();
+    int len;
+    if (k > first && (lw == "of" || lw == "for") && IsNameWord(k + 1) && k + 1 < limit &&
+        (lex_.roles.MatchEndingAt(w_, k - 1, first, &len) >= 0 || lex_.IsOrgWord(w_.Text(k - 1)))) {
+      ++k;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+bool MentionParser::AtClauseStart(int i, int floor) const {
+  if (i <= floor) return true;
+  int p = i - 1;
+  if (w_[p].kind == QWord::kPunct) return true;
+  return (lex_.ClassOf(w_.Lower(p)) & kConjunction) != 0;
+}
+
+int MentionParser::SkipAdjunctsBack(int i, int floor, bool before_verb) const {
+  while (i >= floor) {
+    int len;
+    int v = lex_.adjuncts.MatchEndingAt(w_, i, floor, &len);
+    if (v < 0 || (v == kAdjunctBefore && !before_verb)) break;
+    i -= len;
+  }
+  return i;
+}
+
+int MentionParser::SkipAdjunctsForward(int i, int limit) const {
+  while (i < limit) {
+    int len;
+    int v = lex_.adjuncts.MatchAt(w_, i, limit, &len);
+    if (v != kAdjunctBoth) break;
+    i += len;
+  }
+  return i;
+}
+
+Mention MentionParser::Classify(int first, int last) const {
+  Mention m;
+  m.first = first;
+  m.last = last;
+  int i = first;
+  // Leading determiners ("the Mayor") and capitalised function words ("The").
+  while (i < last && w_.IsWord(i) &&
+         ((lex_.ClassOf(w_.Lower(i)) & kDeterminer) || lex_.IsNameStop(w_.Text(i)))) {
+    ++i;
+  }
+  const int role_start = i;
+  int role_end = i;  // the role text is [role_start, role_end)
+  while (i < last) {
+    int len;
+    int g = lex_.honorifics.MatchAt(w_, i, last, &len);
+    if (g >= 0) {
+      int after = i + len + (w_.Is(i + len, '.') ? 1 : 0);
+      if (after < last && IsNameWord(after)) {
+        m.honorific = true;
+        if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
+        i = after;
+        continue;
+      }
+    }
+    g = lex_.roles.MatchAt(w_, i, last, &len);
+    if (g >= 0) {
+      m.role_head = RoleHead(i, len);
+      if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
+      i += len;
+      if (w_.Is(i, '.') && i + 1 < last) ++i;
+      // "Minister for Policing Kit Malthouse": of/for + a capitalised word, if a name remains.
+      while (i + 1 < last && (w_.Lower(i) == "of" || w_.Lower(i) == "for") && IsNameWord(i + 1) &&
+             last - (i + 2) >= 2) {
+        i += 2;
+      }
+      role_end = i;
+      continue;
+    }
+    if (!w_.IsWord(i)) break;  // punctuation inside the phrase
+    if (!IsNameWord(i)) {
+      // A lower-case modifier ("longtime", "spokeswoman" is a role above, "'s").
+      ++i;
+      role_end = i;
+      continue;
+    }
+    // A capitalised word that is not a title: the name starts here, unless a lower-case word
+    // (not a particle) follows later in the phrase ("Stein spokeswoman Melezia Figueroa").
+    bool modifier = false;
+    for (int k = i + 1; k < last; ++k) {
+      if (w_.IsWord(k) && !IsNameWord(k) && !lex_.IsParticle(w_.Text(k))) {
+        modifier = true;
+        break;
+      }
+    }
+    if (!modifier) break;
+    ++i;
+    role_end = i;
+  }
+  // A full stop right after an honorific was skipped; trailing punctuation is not part of a name.
+  int name_last = last;
+  while (name_last > i && !w_.IsWord(name_last - 1)) --name_last;
+  m.name_first = i;
+  m.name_last = name_last;
+  if (role_end > role_start) m.role = TextOf(role_start, role_end);
+  if (m.name_words() == 0) {
+    m.kind = m.role_head.empty() ? Mention::kDescription : Mention::kRole;
+    if (role_end == role_start) m.kind = Mention::kNone;
+    return m;
+  }
+  bool org = false;
+  for (int k = m.name_first; k < m.name_last; ++k) {
+    if (!w_.IsWord(k)) return Mention();  // "(" or "," inside: not a name
+    if (lex_.IsOrgWord(w_.Text(k))) org = true;
+  }
+  if (m.name_words() == 1 && w_[m.name_first].acronym) org = true;
+  if (org) {
+    m.kind = Mention::kOrg;
+    m.gender = Gender::kThing;
+    return m;
+  }
+  if (m.name_words() > kMaxNameWords) return Mention();
+  int full_words = 0;  // words other than initials and particles
+  for (int k = m.name_first; k < m.name_last; ++k) {
+    full_words += !w_[k].initial && !lex_.IsParticle(w_.Text(k));
+  }
+  if (full_words > 3) return Mention();
+  m.kind = Mention::kName;
+  return m;
+}
+
+Mention MentionParser::LowerCaseBefore(int j, int floor) const {
+  // Walk back over the words of a describing phrase to its determiner: "a spokesman for the
+  // council", "officials", "the Mayor".
+  int k = j;
+  int det = -1;
+  int n = 0;
+  while (k >= floor && n < kMaxDescriptionWords && w_.IsWord(k) && w_[k].kind == QWord::kAlpha) {
+    int cls = lex_.ClassOf(w_.Lower(k));
+    if (cls & (kRelative | kConjunction)) break;
+    if (cls & kDeterminer) {
+      det = k;
+      // "a spokesman for the council": a preposition before the determiner continues the phrase.
+      if (k - 1 >= floor && w_.IsWord(k - 1) && (lex_.ClassOf(w_.Lower(k - 1)) & kPreposition) &&
+          !(lex_.ClassOf(w_.Lower(k - 1)) & kDeterminer)) {
+        k -= 2;
+        n += 2;
+        continue;
+      }
+      break;
+    }
+    if ((cls & kPreposition) && k != j) {
+      --k;
+      ++n;
+      continue;
+    }
+    if (lex_.pronouns.Contains(w_, k) || lex_.content_stops.Contains(w_, k)) {
+      if (k == j) return Mention();
+      break;
+    }
+    --k;
+    ++n;
+  }
+  int first = det >= 0 ? det : k + 1;
+  if (first > j) return Mention();
+  if (det < 0 && j - first + 1 > 3) return Mention();  // a bare phrase is short: "officials"
+  if (!AtClauseStart(first, floor)) return Mention();
+  // The head noun is the last word before a preposition ("spokesman" in "a spokesman for ...").
+  int head = j;
+  for (int h = first + (det >= 0 ? 1 : 0); h <= j; ++h) {
+    if (lex_.ClassOf(w_.Lower(h)) & kPreposition) {
+      head = h - 1;
+      break;
+    }
+  }
+  Mention m;
+  m.first = first;
+  m.last = j + 1;
+  m.kind = Mention::kDescription;
+  int len;
+  int g = lex_.roles.MatchEndingAt(w_, head, first, &len);
+  if (g >= 0) {
+    m.role_head = std::string(w_.Lower(head));
+    m.role = TextOf(det >= 0 ? det + 1 : first, head + 1);
+    if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
+    // "the Mayor" refers to one known person; "a spokesman" does not.
+    if (det >= 0 && w_.Lower(det) == "the" && head == j) m.kind = Mention::kRole;
+  }
+  m.after_relative =
+      first - 1 >= floor && w_.IsWord(first - 1) && (lex_.ClassOf(w_.Lower(first - 1)) & kRelative);
+  return m;
+}
+
+Mention MentionParser::NameBefore(int j, int floor) const {
+  int s = RunStart(j, floor);
+  // Lower-case role words and their modifiers right before the name: "Stein spokeswoman Melezia
+  // Figueroa", "longtime Democratic pollster Pat Caddell", "Clinton's spokesman Brian Fallon".
+  int len;
+  if (s - 1 >= floor && w_.IsWord(s - 1) && !w_[s - 1].cap &&
+      lex_.roles.MatchEndingAt(w_, s - 1, floor, &len) >= 0) {
+    int k = s - len;
+    int n = 0;
+    while (k - 1 >= floor && n < kMaxModifierWords && w_.IsWord(k - 1) &&
+           w_[k - 1].kind == QWord::kAlpha && !lex_.ClassOf(w_.Lower(k - 1)) &&
+           !lex_.IsNameStop(w_.Text(k - 1))) {
+      --k;
+      ++n;
+    }
+    s = k;
+  }
+  // "a spokesman for the Home Office said": the name is part of a describing phrase.
+  int p = s - 1;
+  if (p >= floor && w_.IsWord(p) && w_.Lower(p) == "the") --p;
+  if (p >= floor && w_.IsWord(p) && (lex_.ClassOf(w_.Lower(p)) & kPreposition) &&
+      !(lex_.ClassOf(w_.Lower(p)) & kDeterminer)) {
+    Mention d = LowerCaseBefore(j, floor);
+    if (d.ok()) return d;
+  }
+  Mention m = Classify(s, j + 1);
+  if (!m.ok()) return m;
+  // The phrase may start with "The" (skipped by Classify); keep it in the span.
+  if (s - 1 >= floor && w_.IsWord(s - 1) && (lex_.ClassOf(w_.Lower(s - 1)) & kDeterminer)) {
+    m.first = s - 1;
+  }
+  m.after_relative = m.first - 1 >= floor && w_.IsWord(m.first - 1) &&
+                     (lex_.ClassOf(w_.Lower(m.first - 1)) & kRelative);
+  return m;
+}
+
+Mention MentionParser::Before(int end, int floor) const {
+  int j = SkipAdjunctsBack(end - 1, floor, true);
+  if (j < floor) return Mention();
+  if (w_.Is(j, ',')) {
+    // Apposition. A = the words between the previous comma (or clause start) and this one.
+    int k = j - 1;
+    while (k >= floor && !(w_[k].kind == QWord::kPunct && !w_.Is(k, '.') && !w_.Is(k, '(') &&
+                           !w_.Is(k, ')') && !w_.Is(k, '-'))) {
+      --k;
+    }
+    if (k + 1 >= j) return Mention();
+    // "Assistant Commissioner Jo Bloggs, said:" — A is the speaker itself.
+    if (IsNameWord(j - 1)) {
+      Mention a = NameBefore(j - 1, k + 1);
+      if (a.ok() && a.first <= k + 1 + 1 && (a.kind == Mention::kName || a.kind == Mention::kOrg)) {
+        a.last = j;
+        return a;
+      }
+    }
+    // "Steve Smith, the party's spokesman, said" / "Jo Bloggs, 45, said".
+    if (k >= floor && w_.Is(k, ',') && IsNameWord(k - 1)) {
+      Mention b = NameBefore(k - 1, floor);
+      if (b.ok() && b.kind == Mention::kName) {
+        int a0 = k + 1;
+        while (a0 < j && w_.IsWord(a0) && (lex_.ClassOf(w_.Lower(a0)) & kDeterminer)) ++a0;
+        if (w_[a0].kind != QWord::kNumber) b.role = TextOf(a0, j);
+        for (int r = a0; r < j; ++r) {
+          int len;
+          int g = lex_.roles.MatchAt(w_, r, j, &len);
+          if (g >= 0) {
+            b.role_head = RoleHead(r, len);
+            if (b.gender == Gender::kAny && g != 0) b.gender = static_cast<Gender>(g);
+          }
+        }
+        b.last = j;
+        return b;
+      }
+    }
+    return Mention();
+  }
+  if (!w_.IsWord(j)) return Mention();
+  int g;
+  int len;
+  if ((g = lex_.pronouns.MatchAt(w_, j, j + 1, &len)) >= 0) {
+    Mention m;
+    m.kind = Mention::kPronoun;
+    m.first = j;
+    m.last = j + 1;
+    m.gender = static_cast<Gender>(g);
+    m.after_relative =
+        j - 1 >= floor && w_.IsWord(j - 1) && (lex_.ClassOf(w_.Lower(j - 1)) & kRelative);
+    return m;
+  }
+  if (IsNameWord(j)) return NameBefore(j, floor);
+  if (w_[j].kind == QWord::kAlpha) return LowerCaseBefore(j, floor);
+  return Mention();
+}
+
+Mention MentionParser::After(int start, int limit) const {
+  int i = SkipAdjunctsForward(start, limit);
+  if (i >= limit || !w_.IsWord(i)) return Mention();
+  int g, len;
+  if ((g = lex_.pronouns.MatchAt(w_, i, i + 1, &len)) >= 0) {
+    Mention m;
+    m.kind = Mention::kPronoun;
+    m.first = i;
+    m.last = i + 1;
+    m.gender = static_cast<Gender>(g);
+    return m;
+  }
+  // The phrase runs to punctuation, a relative word or a preposition other than of/for.
+  int e = i;
+  int n = 0;
+  while (e < limit && n < kMaxDescriptionWords + 2) {
+    if (!w_.IsWord(e)) {
+      // "Mr." / "Sen.": keep the full stop of an abbreviation before a name.
+      if (w_.Is(e, '.') && e > i && IsNameWord(e + 1) && e + 1 < limit &&
+          (lex_.honorifics.Contains(w_, e - 1) || lex_.roles.Contains(w_, e - 1))) {
+        ++e;
+        continue;
+      }
+      break;
+    }
+    int cls = lex_.ClassOf(w_.Lower(e));
+    if (e > i && (cls & kRelative) && !(cls & kDeterminer)) break;
+    if (e > i && (cls & kPreposition) && w_.Lower(e) != "of" && w_.Lower(e) != "for") break;
+    if (e > i && (cls & kConjunction)) break;
+    if (w_[e].kind == QWord::kNumber) break;
+    ++e;
+    ++n;
+  }
+  if (e == i) return Mention();
+  // Trailing "of"/"for" without a complement.
+  while (e > i && w_.IsWord(e - 1) && (lex_.ClassOf(w_.Lower(e - 1)) & kPreposition)) --e;
+  Mention m;
+  if (IsNameWord(e - 1)) {
+    // The last run of name words is the name: "Republican nominee Donald Trump".
+    int s = RunStart(e - 1, i);
+    bool has_lower_after_det = false;
+    for (int k = i; k < s; ++k) {
+      if (w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kPreposition)) has_lower_after_det = true;
+    }
+    if (has_lower_after_det) {
+      // "a spokesman for the Home Office": a description that ends in a name.
+      m = Classify(i, e);
+      if (m.kind != Mention::kOrg) {
+        m.kind = Mention::kDescription;
+        m.name_first = m.name_last = 0;
+      }
+    } else {
+      m = Classify(i, e);
+    }
+  } else {
+    m = Classify(i, e);
+    if (m.kind == Mention::kName) m.kind = Mention::kDescription;
+    // "said the mayor": a lower-case role with "the" refers to a known person.
+    if (m.kind == Mention::kRole && w_.Lower(i) != "the") m.kind = Mention::kDescription;
+  }
+  if (!m.ok()) return m;
+  m.first = i;
+  m.last = e;
+  // Apposition after a name: "said Jo Bloggs, an economist at the bank".
+  if (m.kind == Mention::kName && w_.Is(e, ',') && e + 1 < limit) {
+    int r = e + 1;
+    int r_end = r;
+    while (r_end < limit && r_end - r < 16 &&
+           !(w_[r_end].kind == QWord::kPunct && !w_.Is(r_end, '(') && !w_.Is(r_end, ')') &&
+             !w_.Is(r_end, '-'))) {
+      ++r_end;
+    }
+    bool is_role = false;
+    for (int k = r; k < r_end; ++k) {
+      int l2;
+      int g2 = lex_.roles.MatchAt(w_, k, r_end, &l2);
+      if (g2 >= 0) {
+        is_role = true;
+        if (m.role_head.empty()) m.role_head = RoleHead(k, l2);
+        if (m.gender == Gender::kAny && g2 != 0) m.gender = static_cast<Gender>(g2);
+        break;
+      }
+      if (w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kRelative)) break;
+    }
+    if (is_role && m.role.empty()) {
+      int a0 = r;
+      while (a0 < r_end && w_.IsWord(a0) && (lex_.ClassOf(w_.Lower(a0)) & kDeterminer)) ++a0;
+      m.role = TextOf(a0, r_end);
+    }
+  }
+  return m;
+}
+
+}  // namespace claimex

@@ -1,0 +1,349 @@
+#include "extractor/speaker_registry.h"
+
+#include <algorithm>
+
+namespace claimex {
+namespace {
+
+constexpr int kPronounParagraphs = 3;  // how far back a pronoun looks for its person
+constexpr int kRoleWords = 24;         // the longest role in apposition ("the police and ...")
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool Compatible(Gender person, Gender pronoun) {
+  if (pronoun == Gender::kMale || pronoun == Gender::kFemale) {
+    return person == Gender::kAny || person == pronoun;
+  }
+  return true;
+}
+
+}  // namespace
+
+SpeakerRegistry::SpeakerRegistry(const WordIndex& words, const QuoteLexicon& lex,
+                                 const MentionParser& parser, const std::vector<Span>& paragraphs,
+                                 std::vector<uint32_t> section_starts)
+    : w_(words),
+      lex_(lex),
+      mp_(parser),
+      paragraphs_(paragraphs),
+      section_starts_(std::move(section_starts)) {}
+
+int SpeakerRegistry::ParagraphOf(int word) const {
+  if (word < 0 || word >= w_.size()) return static_cast<int>(paragraphs_.size());
+  uint32_t off = w_[word].start;
+  auto it = std::upper_bound(paragraphs_.begin(), paragraphs_.end(), off,
+                             [](uint32_t o, const Span& p) { return o < p.start; });
+  return static_cast<int>(it - paragraphs_.begin()) - 1;
+}
+
+int SpeakerRegistry::SectionOf(int word) const {
+  uint32_t off = word < w_.size() ? w_[word].start : static_cast<uint32_t>(w_.text().size());
+  return static_cast<int>(std::upper_bound(section_starts_.begin(), section_starts_.end(), off) -
+                          section_starts_.begin());
+}
+
+void SpeakerRegistry::AddMention(int word, int person) {
+  std::pair<int, int> m{word, person};
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), m);
+  if (it != mentions_.end() && *it == m) return;
+  mentions_.insert(it, m);
+  std::vector<int>& own = people_[person].mentions;
+  own.insert(std::lower_bound(own.begin(), own.end(), word), word);
+}
+
+int SpeakerRegistry::AddPerson(const Mention& m) {
+  std::string name = mp_.TextOf(m.name_first, m.name_last);
+  std::string key = Lower(name);
+  auto it = by_name_.find(key);
+  int p;
+  if (it != by_name_.end()) {
+    p = it->second;
+  } else {
+    std::string first(w_.Lower(m.name_first));
+    std::string last(w_.Lower(m.name_last - 1));
+    p = -1;
+    // "Donald J. Trump" and "Donald Trump" are one person.
+    if (m.kind == Mention::kName && m.name_words() >= 2) {
+      for (size_t i = 0; i < people_.size(); ++i) {
+        if (!people_[i].org && people_[i].first_word == first && people_[i].last_word == last) {
+          p = static_cast<int>(i);
+          break;
+        }
+      }
+    }
+    if (p < 0) {
+      Person person;
+      person.name = name;
+      person.first_word = first;
+      person.last_word = last;
+      person.org = m.kind == Mention::kOrg;
+      people_.push_back(person);
+      p = static_cast<int>(people_.size()) - 1;
+    }
+    by_name_[key] = p;
+  }
+  NoteRole(p, m);
+  return p;
+}
+
+void SpeakerRegistry::NoteRole(int p, const Mention& m) {
+  Person& person = people_[p];
+  if (person.role.empty() && !m.role.empty()) person.role = m.role;
+  if (person.role_head.empty() && !m.role_head.empty()) person.role_head = m.role_head;
+  if (person.gender == Gender::kAny && !person.org &&
+      (m.gender == Gender::kMale || m.gender == Gender::kFemale)) {
+    person.gender = m.gender;
+  }
+}
+
+std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) const {
+  auto role_in = [&](int a, int b) {
+    for (int k = a; k < b; ++k) {
+      int len;
+      if (lex_.roles.MatchAt(w_, k, b, &len) >= 0) {
+        *head = mp_.RoleHead(k, len);
+        return true;
+      }
+    }
+    return false;
+  };
+  auto is_break = [&](int k) {
+    return w_[k].kind == QWord::kPunct && !w_.Is(k, '(') && !w_.Is(k, ')') && !w_.Is(k, '-') &&
+           !w_.Is(k, '\'');
+  };
+  // After: "Jo Bloggs, the party's spokesman, said".
+  if (w_.Is(m.last, ',')) {
+    int a = m.last + 1;
+    int b = a;
+    while (b < w_.size() && b - a < kRoleWords && !is_break(b)) ++b;
+    bool starts_ok =
+        a < w_.size() && w_.IsWord(a) &&
+        ((lex_.ClassOf(w_.Lower(a)) & kDeterminer) || !w_[a].cap || lex_.roles.Contains(w_, a));
+    if (b > a && starts_ok && (w_.Is(b, ',') || w_.Is(b, '.')) && role_in(a, b)) {
+      while (a < b && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+      return mp_.TextOf(a, b);
+    }
+  }
+  // Before: "London Assembly member for Hackney, Jo Bloggs said".
+  if (m.first - 1 >= 0 && w_.Is(m.first - 1, ',')) {
+    int b = m.first - 1;
+    int a = b;
+    while (a - 1 >= 0 && b - a < kRoleWords && !is_break(a - 1)) --a;
+    if (b > a && (a == 0 || is_break(a - 1)) && role_in(a, b)) {
+      while (a < b && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+      return mp_.TextOf(a, b);
+    }
+  }
+  return "";
+}
+
+std::string SpeakerRegistry::OrgOfRole(const std::string& role) const {
+  // "Chief Inspector at Northshire Police" -> "Northshire Police": the organisation named after
+  // at/of/for/with, when it has an organisation word.
+  WordIndex w(role);
+  for (int i = 0; i + 1 < w.size(); ++i) {
+    std::string_view lw = w.Lower(i);
+    if (lw != "at" && lw != "of" && lw != "for" && lw != "with") continue;
+    int a = i + 1;
+    if (w.IsWord(a) && w.Lower(a) == "the") ++a;
+    int b = a;
+    bool org = false;
+    while (b < w.size() && w.IsWord(b) && (w[b].cap || w[b].initial)) {
+      org = org || lex_.IsOrgWord(w.Text(b)) || w[b].acronym;
+      ++b;
+    }
+    if (org) return std::string(role.substr(w[a].start, w[b - 1].end - w[a].start));
+  }
+  return "";
+}
+
+void SpeakerRegistry::Scan() {
+  std::vector<Mention> pending;
+  int i = 0;
+  const int n = w_.size();
+  while (i < n) {
+    bool starts = (mp_.IsNameWord(i) && !lex_.IsNameStop(w_.Text(i))) ||
+                  (w_.IsWord(i) && w_.Lower(i) == "the" && mp_.IsNameWord(i + 1));
+    if (!starts) {
+      ++i;
+      continue;
+    }
+    int s = w_.Lower(i) == "the" ? i + 1 : i;
+    int e = mp_.RunEnd(s, n);
+    if (e <= s) {
+      ++i;
+      continue;
+    }
+    int floor = std::max(0, s - 6);
+    Mention m = mp_.NameEndingAt(e - 1, floor);
+    if (m.kind == Mention::kName || m.kind == Mention::kOrg) {
+      std::string head;
+      std::string role = AppositeRole(m, &head);
+      if (!role.empty() && m.kind == Mention::kName) {
+        if (m.role.empty()) m.role = role;
+        if (m.role_head.empty()) m.role_head = head;
+      }
+      if (m.kind == Mention::kOrg || m.name_words() >= 2) {
+        AddMention(m.name_first, AddPerson(m));
+      } else {
+        pending.push_back(m);
+      }
+    } else if (m.kind == Mention::kRole) {
+      pending.push_back(m);
+    }
+    i = e;
+  }
+  // One-word names and roles refer to the full names read above.
+  for (const Mention& m : pending) {
+    int p = -1;
+    if (m.kind == Mention::kName) {
+      std::string_view word = w_.Lower(m.name_first);
+      p = FindByWord(word, true, m.first);
+      if (p < 0) p = FindByWord(word, false, m.first);
+    } else {
+      p = FindByRole(m.role_head, m.first);
+    }
+    if (p >= 0) {
+      if (m.kind == Mention::kName && m.honorific && people_[p].gender == Gender::kAny) {
+        NoteRole(p, m);
+      }
+      AddMention(m.name_first < m.name_last ? m.name_first : m.first, p);
+    }
+  }
+}
+
+int SpeakerRegistry::LatestMention(int person, int before_word) const {
+  const std::vector<int>& own = people_[person].mentions;
+  auto it = std::lower_bound(own.begin(), own.end(), before_word);
+  return it == own.begin() ? -1 : *(it - 1);
+}
+
+int SpeakerRegistry::FindByWord(std::string_view lower, bool last_word, int before_word) const {
+  int best = -1;
+  int best_key = -2;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    const Person& p = people_[i];
+    if (p.org || p.name.find(' ') == std::string::npos) continue;
+    if ((last_word ? p.last_word : p.first_word) != lower) continue;
+    // Prefer who already speaks, then the latest mention before, then the first named.
+    int key = LatestMention(static_cast<int>(i), before_word);
+    if (p.speaker >= 0) key += 1 << 28;
+    if (key > best_key) {
+      best_key = key;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+int SpeakerRegistry::FindByRole(const std::string& role_head, int before_word) const {
+  if (role_head.empty()) return -1;
+  int best = -1;
+  int best_key = -2;
+  for (size_t i = 0; i < people_.size(); ++i) {
+    const Person& p = people_[i];
+    if (p.org || p.role_head != role_head) continue;
+    int key = LatestMention(static_cast<int>(i), before_word);
+    if (key > best_key) {
+      best_key = key;
+      best = static_cast<int>(i);
+    }
+  }
+  return best;
+}
+
+int SpeakerRegistry::ResolvePronoun(const Mention& m) const {
+  const int para = ParagraphOf(m.first);
+  const int section = SectionOf(m.first);
+  const bool person_pronoun = m.gender == Gender::kMale || m.gender == Gender::kFemale;
+  int fallback = -1;
+  for (auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(m.first, -1));
+       it != mentions_.begin();) {
+    --it;
+    if (para - ParagraphOf(it->first) > kPronounParagraphs) break;
+    if (SectionOf(it->first) != section) break;
+    const Person& p = people_[it->second];
+    if (p.org == person_pronoun) continue;
+    if (Compatible(p.gender, m.gender)) return it->second;
+    if (fallback < 0) fallback = it->second;
+  }
+  return fallback;
+}
+
+SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
+                                                     std::vector<Speaker>* speakers) {
+  Resolution r;
+  int p = -1;
+  switch (m.kind) {
+    case Mention::kName:
+      if (m.name_words() >= 2) {
+        p = AddPerson(m);
+        r.how = "name";
+      } else {
+        std::string_view word = w_.Lower(m.name_first);
+        p = FindByWord(word, true, m.first);
+        r.how = "surname";
+        if (p < 0 && (p = FindByWord(word, false, m.first)) >= 0) r.how = "first-name";
+        if (p < 0) {
+          p = AddPerson(m);
+          r.how = "surname-only";
+        }
+        NoteRole(p, m);
+      }
+      break;
+    case Mention::kOrg:
+      p = AddPerson(m);
+      r.how = "org";
+      break;
+    case Mention::kRole:
+      p = FindByRole(m.role_head, m.first);
+      r.how = "role";
+      break;
+    case Mention::kPronoun:
+      p = ResolvePronoun(m);
+      r.how = "pronoun";
+      if (p >= 0 && people_[p].gender == Gender::kAny && !people_[p].org) {
+        people_[p].gender = m.gender;
+      }
+      break;
+    case Mention::kDescription:
+    case Mention::kNone:
+      r.how = "description";
+      break;
+  }
+  if (p < 0) return r;
+  AddMention(m.kind == Mention::kName || m.kind == Mention::kOrg ? m.name_first : m.first, p);
+  Person& person = people_[p];
+  if (person.speaker < 0) {
+    Speaker s;
+    s.name = person.name;
+    s.role = person.role;
+    s.org = person.org ? person.name : OrgOfRole(person.role);
+    speakers->push_back(s);
+    person.speaker = static_cast<int>(speakers->size()) - 1;
+  }
+  Speaker& s = (*speakers)[person.speaker];
+  if (s.role.empty()) {
+    s.role = person.role;
+    if (s.org.empty()) s.org = OrgOfRole(s.role);
+  }
+  if (m.kind != Mention::kPronoun) {
+    std::string alias = mp_.TextOf(m.kind == Mention::kRole ? m.first : m.first, m.last);
+    if (m.kind == Mention::kName && m.honorific) alias = mp_.TextOf(m.first, m.name_last);
+    if (m.kind == Mention::kName && !m.honorific) alias = mp_.TextOf(m.name_first, m.name_last);
+    if (alias != s.name &&
+        std::find(s.aliases.begin(), s.aliases.end(), alias) == s.aliases.end()) {
+      s.aliases.push_back(alias);
+    }
+  }
+  r.speaker = person.speaker;
+  return r;
+}
+
+}  // namespace claimex

@@ -1,0 +1,312 @@
+// Tests for the QuoteFinder (extractor/quotes.h and quote_*.cc, speaker_*.cc): quote marks,
+// attribution cues, reported speech, press-release layouts and the speaker registry (aliases,
+// roles, pronouns). Every sentence here is invented for the test.
+#include <catch2/catch.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "extractor/embedded_data.h"
+#include "tests/quote_fixture.h"
+
+namespace claimex {
+namespace {
+
+using testing::QuoteRun;
+
+struct Want {
+  const char* starts;   // the quote's text starts with this
+  const char* kind;     // "direct" / "reported"
+  const char* speaker;  // canonical name, "" for none
+  const char* rule;     // Quote::rule starts with this ("" = not checked)
+};
+
+struct Case {
+  const char* name;
+  std::string body;
+  std::vector<Want> want;
+};
+
+void Check(const Case& c) {
+  INFO(c.name);
+  QuoteRun run(c.body);
+  std::string got;
+  for (const Quote& q : run.ex.quotes) {
+    got += "[" + run.Text(q.span) + "] " + QuoteKindName(q.kind) + " " + run.SpeakerOf(q.speaker) +
+           " " + q.rule + "\n";
+  }
+  INFO(got);
+  REQUIRE(run.ex.quotes.size() == c.want.size());
+  for (size_t i = 0; i < c.want.size(); ++i) {
+    const Quote& q = run.ex.quotes[i];
+    const Want& w = c.want[i];
+    CHECK(run.Text(q.span).rfind(w.starts, 0) == 0);
+    CHECK(std::string(QuoteKindName(q.kind)) == w.kind);
+    CHECK(run.SpeakerOf(q.speaker) == w.speaker);
+    CHECK(q.rule.rfind(w.rule, 0) == 0);
+  }
+}
+
+TEST_CASE("direct quotes take the cue after them", "[quotes]") {
+  const Case cases[] = {
+      {"said + name",
+       "\"We will build more homes,\" said Jo Bloggs.",
+       {{"We will build more homes", "direct", "Jo Bloggs", "verb-speaker/name"}}},
+      {"name + said",
+       "\"Prices are rising fast,\" Ann Peters said on Monday.",
+       {{"Prices are rising fast", "direct", "Ann Peters", "speaker-verb/name"}}},
+      {"name + told + addressee",
+       "\"We are ready for winter,\" Ann Peters told the Gazette.",
+       {{"We are ready for winter", "direct", "Ann Peters", "speaker-verb/name"}}},
+      {"said + honorific + name with apposition",
+       "\"The plan adds up,\" said Dr. Rhea Stone, an economist at Northshire University.",
+       {{"The plan adds up", "direct", "Rhea Stone", "verb-speaker/name"}}},
+      {"name, role, said",
+       "\"The depot stays open,\" Tom Hale, the council's transport chief, said.",
+       {{"The depot stays open", "direct", "Tom Hale", "speaker-verb/name"}}},
+      {"dash sign-off",
+       "\"The best bus service the town has had in years.\" - Mina Cole",
+       {{"The best bus service", "direct", "Mina Cole", "dash-signoff/name"}}},
+      {"according to after the quote",
+       "\"The river will rise again,\" according to Ivo Marsh.",
+       {{"The river will rise again", "direct", "Ivo Marsh", "according-to/name"}}},
+      {"a full stop and a new sentence is no cue",
+       "\"We closed the gap on rivals across the whole year.\" Ann Peters said the board agreed.",
+       {{"We closed the gap", "direct", "", "unattributed"},
+        {"the board agreed", "reported", "Ann Peters", "speaker-verb-content/name"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("direct quotes take the cue before them", "[quotes]") {
+  const Case cases[] = {
+      {"name said colon",
+       "Ann Peters said: \"We have doubled the budget.\"",
+       {{"We have doubled the budget", "direct", "Ann Peters", "speaker-verb-colon/name"}}},
+      {"name added comma",
+       "Ann Peters added, \"Nobody will lose their job.\"",
+       {{"Nobody will lose their job", "direct", "Ann Peters", "speaker-verb-before/name"}}},
+      {"said in a statement",
+       "Ann Peters said in a statement: \"The yard is safe again.\"",
+       {{"The yard is safe again", "direct", "Ann Peters", "speaker-verb-colon/name"}}},
+      {"told + addressee + colon",
+       "Ann Peters told the Gazette: \"The yard is safe again.\"",
+       {{"The yard is safe again", "direct", "Ann Peters", "speaker-verb-object/name"}}},
+      {"according to before",
+       "According to Ivo Marsh, \"the river will rise again.\"",
+       {{"the river will rise again", "direct", "Ivo Marsh", "according-to/name"}}},
+      {"name and colon opening a headline",
+       "Ivo Marsh: \"The river will rise again this year\"",
+       {{"The river will rise again", "direct", "Ivo Marsh", "speaker-colon/name"}}},
+      {"gerund after a clause",
+       "Ann Peters criticised the budget, saying: \"It will hurt families in every ward.\"",
+       {{"It will hurt families", "direct", "Ann Peters", "gerund/name"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("press-release layouts name the speaker on the line before the quote", "[quotes]") {
+  const Case cases[] = {
+      {"Name, Title, said: on its own line",
+       "Mark Lowe, Chief Inspector at Northshire Police, said:\n\n"
+       "\"Officers will patrol the park every night this summer.\"",
+       {{"Officers will patrol", "direct", "Mark Lowe", "speaker-verb-colon/name"}}},
+      {"role before the name, comma before said",
+       "Assistant Chief Constable Mark Lowe, said: \"Officers will patrol the park.\"",
+       {{"Officers will patrol", "direct", "Mark Lowe", "speaker-verb-colon/name"}}},
+      {"role, then the name",
+       "Deputy Mayor for Transport, Priya Shah said: \"The trams run every five minutes.\"",
+       {{"The trams run", "direct", "Priya Shah", "speaker-verb-colon/name"}}},
+      {"Notes to editors ends the quote and the reported speech",
+       "Priya Shah said: \"The trams run every five minutes.\"\n\nNotes to editors\n\n"
+       "1. The operator said the timetable was provisional for the first month.",
+       {{"The trams run", "direct", "Priya Shah", "speaker-verb-colon/name"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("quote marks: multi-paragraph, single, doubled apostrophes, unbalanced", "[quotes]") {
+  const Case cases[] = {
+      {"a quote runs on over paragraphs that open with a mark",
+       "Ann Peters said: \"The first part of what she said runs on.\n\n"
+       "\"The second part continues the same quote.\n\n\"The third part closes it.\"\n\n"
+       "The meeting ended at noon.",
+       {{"The first part", "direct", "Ann Peters", "speaker-verb-colon/name"},
+        {"The second part", "direct", "Ann Peters", "continued/"},
+        {"The third part", "direct", "Ann Peters", "continued/"}}},
+      {"curly quotes",
+       "\u201CWe are ready for the storm,\u201D said Jo Bloggs.",
+       {{"We are ready", "direct", "Jo Bloggs", "verb-speaker/name"}}},
+      {"UK single quotes and possessives",
+       "Jo Bloggs said: 'The workers' canteen will stay open all year.'",
+       {{"The workers' canteen", "direct", "Jo Bloggs", "speaker-verb-colon/name"}}},
+      {"doubled apostrophes as marks",
+       "''We are ready for the storm,'' said Jo Bloggs.",
+       {{"We are ready", "direct", "Jo Bloggs", "verb-speaker/name"}}},
+      {"a quote split by its cue",
+       "\"Well,\" Jo Bloggs said, \"we will see what happens next.\"",
+       {{"Well", "direct", "Jo Bloggs", "speaker-verb/name"},
+        {"we will see", "direct", "Jo Bloggs", "speaker-verb-before/name"}}},
+      {"a second quote in the paragraph continues the first",
+       "\"We won,\" said Jo Bloggs. \"The whole street came out to vote for us today.\"",
+       {{"We won", "direct", "Jo Bloggs", "verb-speaker/name"},
+        {"The whole street", "direct", "Jo Bloggs", "same-paragraph/"}}},
+      {"unclosed quote ends with its paragraph",
+       "Jo Bloggs said: \"We will win the vote and then\n\nThe count starts at ten.",
+       {{"We will win the vote", "direct", "Jo Bloggs", "speaker-verb-colon/name"}}},
+      {"a stray closing mark pairs with nothing", "The shop\" sold 40 bikes in a week.", {}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("scare quotes and titles are not quotes", "[quotes]") {
+  const Case cases[] = {
+      {"scare quote", "The council called the plan a \"reset\" of its housing policy.", {}},
+      {"title", "She starred in \"The Long Road\" at the town theatre last year.", {}},
+      {"short phrase inside a sentence",
+       "The so-called \"green corridor\" will open next spring along the canal.",
+       {}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("reported speech without quote marks", "[quotes]") {
+  const Case cases[] = {
+      {"name said content",
+       "Tom Hale said the new patrols had cut burglaries in the town.",
+       {{"the new patrols had cut burglaries in the town", "reported", "Tom Hale",
+         "speaker-verb-content/name"}}},
+      {"warned that",
+       "Priya Shah warned that fares would rise next year.",
+       {{"that fares would rise next year", "reported", "Priya Shah", "speaker-verb-content/"}}},
+      {"told + addressee + that",
+       "Ann Peters told the Gazette that the depot would close.",
+       {{"that the depot would close", "reported", "Ann Peters", "speaker-verb-content/"}}},
+      {"content, name said",
+       "Fares will rise next year, Priya Shah said.",
+       {{"Fares will rise next year", "reported", "Priya Shah", "content-speaker-verb/name"}}},
+      {"content, said name",
+       "Fares will rise next year, said Priya Shah.",
+       {{"Fares will rise next year", "reported", "Priya Shah", "content-verb-speaker/name"}}},
+      {"according to, content",
+       "According to Priya Shah, the trams will be ready by May.",
+       {{"the trams will be ready by May", "reported", "Priya Shah", "according-to/name"}}},
+      {"gerund",
+       "Jo Bloggs criticised the budget, saying it would hurt families.",
+       {{"it would hurt families", "reported", "Jo Bloggs", "gerund/name"}}},
+      {"mixed quote is one reported quote",
+       "Jo Bloggs said the cuts were \"drastic and unfair\" for the town.",
+       {{"the cuts were \"drastic and unfair\" for the town", "reported", "Jo Bloggs",
+         "speaker-verb-content/name"}}},
+      {"a relative clause is no new speech",
+       "He blamed the cuts which he said had hurt the town.",
+       {}},
+      {"no clause after the verb", "Jo Bloggs spoke to officers about the new rota.", {}},
+      {"figures are sources, not speakers",
+       "The statistics also revealed that 40 depots had closed since the spring.",
+       {}},
+      {"a description speaks but has no name",
+       "A spokesman for the council said the road would reopen on Friday.",
+       {{"the road would reopen", "reported", "", "speaker-verb-content/description"}}},
+      {"an organisation speaks",
+       "The Home Office said the scheme would be extended.",
+       {{"the scheme would be extended", "reported", "Home Office", "speaker-verb-content/org"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("the registry resolves aliases to the full name", "[quotes]") {
+  const Case cases[] = {
+      {"surname with honorific",
+       "Chief Inspector Mark Lowe visited the school.\n\n"
+       "Mr Lowe said: \"We are on the streets every night.\"",
+       {{"We are on the streets", "direct", "Mark Lowe", "speaker-verb-colon/surname"}}},
+      {"surname without honorific",
+       "Pollster Ivo Marsh spoke on Thursday.\n\n\"The race is close,\" Marsh said.",
+       {{"The race is close", "direct", "Ivo Marsh", "speaker-verb/surname"}}},
+      {"a wrong honorific still finds the surname",
+       "Councillor Ann Peters opened the depot.\n\nMr Peters said the depot would hire staff.",
+       {{"the depot would hire staff", "reported", "Ann Peters", "speaker-verb-content/surname"}}},
+      {"first name alone",
+       "Mayor Ann Peters visited the depot.\n\nAnn has warned that costs are rising in the county.",
+       {{"that costs are rising", "reported", "Ann Peters", "speaker-verb-content/first-name"}}},
+      {"role alone",
+       "The Mayor of Northshire, Ann Peters, opened the bridge.\n\n"
+       "The Mayor said the bridge would carry more cars.",
+       {{"the bridge would carry more cars", "reported", "Ann Peters",
+         "speaker-verb-content/role"}}},
+      {"the most recent full name with that surname",
+       "Ann Peters and her brother Tom Peters both spoke.\n\n"
+       "Tom Peters said the yard was safe.\n\n\"It is safe,\" Peters said.",
+       {{"the yard was safe", "reported", "Tom Peters", ""},
+        {"It is safe", "direct", "Tom Peters", "speaker-verb/surname"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("pronouns resolve to the most recent compatible person", "[quotes]") {
+  const Case cases[] = {
+      {"he after a named person",
+       "Council leader Tom Hale opened the depot on Tuesday.\n\n"
+       "\"It is a fine day for the town,\" he said.",
+       {{"It is a fine day", "direct", "Tom Hale", "speaker-verb/pronoun"}}},
+      {"she skips a man mentioned later",
+       "Mrs Ann Peters met Mr Tom Hale at the depot.\n\n\"We agreed on a plan,\" she said.",
+       {{"We agreed on a plan", "direct", "Ann Peters", "speaker-verb/pronoun"}}},
+      {"he skips a woman mentioned later",
+       "Mr Tom Hale met Mrs Ann Peters at the depot.\n\n\"We agreed on a plan,\" he said.",
+       {{"We agreed on a plan", "direct", "Tom Hale", "speaker-verb/pronoun"}}},
+      {"a pronoun with no compatible person falls back to the latest one",
+       "Mr Ivo Marsh opened the fair.\n\nShe said: \"We sold every ticket for the weekend.\"",
+       {{"We sold every ticket", "direct", "Ivo Marsh", "speaker-verb-colon/pronoun"}}},
+      {"a pronoun does not reach across Notes to editors",
+       "Tom Hale opened the depot.\n\nNotes to editors\n\n"
+       "He said: \"The depot will open at eight every morning.\"",
+       {{"The depot will open", "direct", "", "speaker-verb-colon/pronoun"}}},
+  };
+  for (const Case& c : cases) Check(c);
+}
+
+TEST_CASE("speakers carry role and aliases", "[quotes]") {
+  QuoteRun run(
+      "Steve Smith, the council's housing spokesman, opened the site.\n\n"
+      "\"We will build 300 homes,\" Mr Smith said.\n\n"
+      "\"They will be ready next year,\" he added.");
+  REQUIRE(run.ex.speakers.size() == 1);
+  const Speaker& s = run.ex.speakers[0];
+  CHECK(s.name == "Steve Smith");
+  CHECK(s.role == "council's housing spokesman");
+  CHECK(s.aliases == std::vector<std::string>{"Mr Smith"});
+  REQUIRE(run.ex.quotes.size() == 2);
+  CHECK(run.ex.quotes[0].cue == "Mr Smith said");
+  CHECK(run.ex.quotes[1].cue == "he added");
+}
+
+TEST_CASE("quote rule files: a bad line names its file and line", "[quotes]") {
+  struct BadCase {
+    const char* file;
+    const char* content;
+    const char* message;
+  };
+  const BadCase cases[] = {
+      {"speech_verbs.txt", "said  report\nclaimed  report,loud\n",
+       "patterns/speech_verbs.txt:2: unknown flag 'loud'"},
+      {"honorifics.txt", "Mr  male\nDr\n", "patterns/honorifics.txt:2: expected: FORM GENDER"},
+      {"roles.txt", "Mayor  mayoral\n", "patterns/roles.txt:1: unknown gender 'mayoral'"},
+      {"function_words.txt", "the  article\n",
+       "patterns/function_words.txt:1: unknown class 'article'"},
+  };
+  for (const BadCase& c : cases) {
+    std::map<std::string, std::string> files;
+    for (const EmbeddedFile& f : Embedded_patterns()) files[std::string(f.name)] = f.content;
+    files[c.file] = c.content;
+    auto rules = RuleSet::FromStrings(files);
+    REQUIRE(rules.ok());
+    auto qf = QuoteFinder::Create(**rules);
+    REQUIRE_FALSE(qf.ok());
+    CHECK(qf.status().message() == c.message);
+  }
+}
+
+}  // namespace
+}  // namespace claimex
