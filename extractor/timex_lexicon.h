@@ -1,0 +1,98 @@
+// Internal: the words of time expressions and the tokens the TimeFinder matches them on.
+//
+// The Lexicon holds every word and phrase of patterns/months.txt, time_units.txt,
+// time_numbers.txt, time_words.txt and time_cues.txt as an Entry of some kind (a month, a unit, a
+// cue ...), compiled once; Tokenize() cuts a text into word, number and punctuation tokens and
+// points each token at the entries whose phrase starts with it. Immutable after Load; thread-safe.
+#ifndef CLAIMEX_EXTRACTOR_TIMEX_LEXICON_H_
+#define CLAIMEX_EXTRACTOR_TIMEX_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "extractor/rules.h"
+#include "extractor/status.h"
+
+namespace claimex::timex {
+
+// The kinds of lexicon entries; each is documented in the pattern file that holds it.
+enum class Lex : uint8_t {
+  // months.txt
+  kMonth, kWeekday, kSeason, kHoliday,
+  // time_units.txt
+  kUnit, kGluedUnit,
+  // time_numbers.txt
+  kNumber, kOrdinal, kVague, kArticle,
+  // time_words.txt
+  kDay, kRef, kShift, kReport, kPart, kSet, kClock,
+  // time_cues.txt
+  kSince, kUntil, kAfter, kBefore, kOrLater, kFrom, kBetween, kTo, kToDate, kLead, kIn, kAgo,
+  kOffset, kPosition, kApprox, kFuture, kYear, kPrep, kNotYear, kYearNext, kDateline,
+};
+
+struct Entry {
+  Lex kind = Lex::kMonth;
+  std::vector<std::string> words;  // the phrase as tokens, lower case
+  bool ambiguous = false;          // a '?' name: also a common word ("may")
+  bool flag = false;               // VALUE "weak" (until) / "strong" (to)
+  int ival = 0;      // month, weekday, ordinal, day offset, shift (kUnknownShift), direction
+  double dval = 0;   // number value; unit amount
+  std::string code;  // season, holiday, unit code, ref, part of day, set period, position, approx
+};
+
+inline constexpr int kUnknownShift = 1000;  // shift "~": "that week" (XXXX-WXX)
+
+struct Tok {
+  enum Kind : uint8_t { kWord, kNum, kPunct };
+  uint32_t start = 0, end = 0;  // normalized offsets
+  Kind kind = kWord;
+  bool space_before = true;     // white space (or the start of the text) before it
+  bool newline_before = true;   // a line break before it
+  bool upper = false;           // starts with an upper-case letter
+  bool ord = false;             // a number with an ordinal suffix ("23rd")
+  bool decimal = false;         // a number with a decimal point ("123.45")
+  uint8_t digits = 0;           // digits before any decimal point
+  double num = 0;               // the value of a number
+  std::string_view lower;       // the token, lower case (ordinal suffix included)
+  const std::vector<int>* entries = nullptr;  // entries whose phrase starts here, or nullptr
+};
+
+class Lexicon {
+ public:
+  // Reads the five pattern files; a bad line fails with "patterns/x.txt:N: why".
+  static Result<Lexicon> Load(const RuleSet& rules);
+
+  // Cuts `text` into tokens; *lower receives the lower-cased text the tokens point into (it must
+  // outlive them).
+  void Tokenize(std::string_view text, std::string* lower, std::vector<Tok>* toks) const;
+
+  // The longest entry of `kind` whose phrase starts at token i: returns the token index past it
+  // and sets *entry, or returns -1.
+  int Match(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry = nullptr) const;
+  // True when a phrase of `kind` ends right before token i.
+  bool EndsBefore(const std::vector<Tok>& toks, int i, Lex kind) const;
+
+  const Entry& entry(int id) const { return entries_[id]; }
+  // The phrases of `kind`, their words joined by single spaces ("created on").
+  std::vector<std::string> Phrases(Lex kind) const;
+  // The one-word entry of `kind` for a lower-case word, or nullptr.
+  const Entry* Word(std::string_view lower, Lex kind) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  Status AddLine(const RuleFile& file, const RuleLine& line);
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> by_first_;
+  size_t longest_ = 1;  // most tokens in a phrase
+};
+
+}  // namespace claimex::timex
+
+#endif  // CLAIMEX_EXTRACTOR_TIMEX_LEXICON_H_

@@ -1,0 +1,920 @@
+// The atoms (numbers, days, months, years, clock times, numeric dates) and the points of the
+// TimeFinder's grammar; see timex_parse.h.
+#include "extractor/timex_parse.h"
+
+#include <cmath>
+
+namespace claimex::timex {
+namespace {
+
+bool IsDigitChar(char c) { return c >= '0' && c <= '9'; }
+bool IsAlnumChar(char c) {
+  return IsDigitChar(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int SeasonIndex(std::string_view code) {
+  if (code == "SP") return 1;
+  if (code == "SU") return 2;
+  if (code == "FA") return 3;
+  if (code == "WI") return 4;
+  return 0;
+}
+
+int SeasonOfMonth(int m) { return m >= 3 && m <= 11 ? (m - 3) / 3 + 1 : 4; }
+
+int WeekdayCode(std::string_view code) {
+  static const char* const kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+  for (int k = 0; k < 7; ++k) {
+    if (code == kCodes[k]) return k + 1;
+  }
+  return 0;
+}
+
+// The date of a holiday (patterns/months.txt) in `year`.
+Date HolidayDate(std::string_view code, int year) {
+  if (code[0] == 'E') {
+    int off = std::atoi(std::string(code.substr(1)).c_str());
+    return AddDays(Easter(year), off);
+  }
+  int month = (code[0] - '0') * 10 + (code[1] - '0');
+  std::string_view rest = code.substr(3);
+  if (rest.size() == 2) return {year, month, (rest[0] - '0') * 10 + (rest[1] - '0')};
+  int n = rest[0] == 'L' ? -1 : rest[0] - '0';
+  return NthWeekday(year, month, n, WeekdayCode(rest.substr(1)));
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------------------------ atoms --
+
+int Parser::Number(int i, double* v, bool* vague, bool article) const {
+  *vague = false;
+  if (i < 0 || i >= n_) return -1;
+  const Tok& t = toks_[i];
+  if (t.kind == Tok::kNum) {
+    if (t.ord) return -1;
+    // part of a grouped number ("1,000") or a code ("3-2")
+    if (IsPunct(i + 1, ",") && Glued(i + 1) && i + 2 < n_ && toks_[i + 2].kind == Tok::kNum &&
+        Glued(i + 2)) {
+      return -1;
+    }
+    *v = t.num;
+    return i + 1;
+  }
+  const Entry* e = nullptr;
+  int vague_end = Match(i, Lex::kVague);
+  int k = Match(i, Lex::kNumber, &e);
+  if (k > 0 && k >= vague_end) {
+    double val = e->dval;
+    // tens and units: "twenty four", "twenty-four"
+    if (val >= 20 && val <= 90 && std::fmod(val, 10) == 0) {
+      int a = k;
+      if (IsPunct(a, "-") && Glued(a)) ++a;
+      const Entry* u = nullptr;
+      int k2 = Match(a, Lex::kNumber, &u);
+      if (k2 == a + 1 && u->dval >= 1 && u->dval <= 9) {
+        val += u->dval;
+        k = k2;
+      }
+    }
+    *v = val;
+    return k;
+  }
+  if (vague_end > 0) {
+    *vague = true;
+    *v = 0;
+    return vague_end;
+  }
+  if (article && (k = Match(i, Lex::kArticle)) > 0) {
+    *v = 1;
+    return k;
+  }
+  return -1;
+}
+
+int Parser::Ordinal(int i, int* v) const {
+  if (i < 0 || i >= n_) return -1;
+  const Tok& t = toks_[i];
+  if (t.kind == Tok::kNum) {
+    if (!t.ord) return -1;
+    *v = static_cast<int>(t.num);
+    return i + 1;
+  }
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kOrdinal, &e);
+  if (k > 0) {
+    *v = e->ival;
+    return k;
+  }
+  k = Match(i, Lex::kNumber, &e);  // "twenty-first", "thirty first"
+  if (k == i + 1 && (e->dval == 20 || e->dval == 30)) {
+    int tens = static_cast<int>(e->dval);
+    int a = IsPunct(k, "-") && Glued(k) ? k + 1 : k;
+    int k2 = Match(a, Lex::kOrdinal, &e);
+    if (k2 == a + 1 && e->ival <= 9) {
+      *v = tens + e->ival;
+      return k2;
+    }
+  }
+  return -1;
+}
+
+int Parser::Day(int i, int* d, bool words) const {
+  if (i < 0 || i >= n_) return -1;
+  const Tok& t = toks_[i];
+  if (t.kind == Tok::kNum) {
+    if (t.decimal || t.digits > 2 || t.num < 1 || t.num > 31) return -1;
+    if (IsPunct(i + 1, ":") && Glued(i + 1)) return -1;  // a clock time
+    if (IsPunct(i + 1, "%")) return -1;
+    *d = static_cast<int>(t.num);
+    return i + 1;
+  }
+  if (!words) return -1;
+  int k = Ordinal(i, d);
+  return k > 0 && *d >= 1 && *d <= 31 ? k : -1;
+}
+
+namespace {
+// After an abbreviated name: a glued full stop before a number or a comma belongs to it.
+int SkipAbbrevDot(const Parser& p, const std::vector<Tok>& toks, int k) {
+  if (p.IsPunct(k, ".") && p.Glued(k) && k + 1 < static_cast<int>(toks.size()) &&
+      (toks[k + 1].kind == Tok::kNum || p.IsPunct(k + 1, ","))) {
+    return k + 1;
+  }
+  return k;
+}
+}  // namespace
+
+int Parser::Month(int i, int* m, bool* ambiguous) const {
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kMonth, &e);
+  if (k < 0) return -1;
+  if (e->ambiguous && !toks_[i].upper) return -1;
+  *m = e->ival;
+  *ambiguous = e->ambiguous;
+  return SkipAbbrevDot(*this, toks_, k);
+}
+
+int Parser::Weekday(int i, int* wd, bool* ambiguous) const {
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kWeekday, &e);
+  if (k < 0) return -1;
+  if (e->ambiguous && !toks_[i].upper) return -1;
+  *wd = e->ival;
+  *ambiguous = e->ambiguous;
+  return SkipAbbrevDot(*this, toks_, k);
+}
+
+int Parser::Year(int i, int* y, bool spoken) const {
+  if (i < 0 || i >= n_) return -1;
+  const Tok& t = toks_[i];
+  if (t.kind == Tok::kNum) {
+    if (t.digits != 4 || t.decimal || t.ord || t.num < 1000 || t.num > 2999) return -1;
+    // inside a longer number: "1,2016", "12.2016", "2016,500"
+    if (Glued(i) && (IsPunct(i - 1, ",") || IsPunct(i - 1, ".")) && i >= 2 &&
+        toks_[i - 2].kind == Tok::kNum && Glued(i - 1)) {
+      return -1;
+    }
+    if (IsPunct(i + 1, ",") && Glued(i + 1) && i + 2 < n_ && toks_[i + 2].kind == Tok::kNum &&
+        Glued(i + 2) && toks_[i + 2].digits == 3) {
+      return -1;
+    }
+    *y = static_cast<int>(t.num);
+    return i + 1;
+  }
+  if (!spoken) return -1;
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kNumber, &e);
+  if (k != i + 1) return -1;
+  double rest = 0;
+  bool vague = false;
+  if (e->dval >= 11 && e->dval <= 20) {  // "nineteen ninety-six", "twenty twenty"
+    int k2 = Number(k, &rest, &vague, false);
+    if (k2 > 0 && !vague && toks_[k].kind == Tok::kWord && rest >= 10 && rest <= 99) {
+      *y = static_cast<int>(e->dval * 100 + rest);
+      return k2;
+    }
+  }
+  if (e->dval == 2 && IsWord(k, "thousand")) {  // "two thousand and fifteen"
+    int j = k + 1;
+    int a = IsWord(j, "and") ? j + 1 : j;
+    int k2 = Number(a, &rest, &vague, false);
+    if (k2 > 0 && !vague && toks_[a].kind == Tok::kWord && rest >= 1 && rest <= 99) {
+      *y = 2000 + static_cast<int>(rest);
+      return k2;
+    }
+    *y = 2000;
+    return j;
+  }
+  return -1;
+}
+
+bool Parser::Cued(int i) const { return lex_.EndsBefore(toks_, i, Lex::kPrep); }
+
+bool Parser::BareYearOk(int i, int end) const {
+  const Tok& t = toks_[i];
+  if (t.kind != Tok::kNum || t.num < 1800 || t.num > 2100) return false;
+  if (lex_.EndsBefore(toks_, i, Lex::kNotYear)) return false;
+  if (i > 0 && Glued(i) && (IsPunct(i - 1, "#") || IsPunct(i - 1, "-") || IsPunct(i - 1, "/")))
+    return false;
+  if (i > 0 && toks_[i - 1].kind == Tok::kNum) return false;      // "020 2016", "3 2016"
+  if (end < n_ && toks_[end].kind == Tok::kNum && toks_[end].space_before) return false;
+  if (IsPunct(end, "%")) return false;
+  if (end < n_ && Glued(end) && (IsPunct(end, "-") || IsPunct(end, "/")) && end + 1 < n_ &&
+      toks_[end + 1].kind == Tok::kNum && Glued(end + 1)) {
+    return false;  // a code or a range the range rule did not take
+  }
+  bool cued = Cued(i);
+  if (!cued && end < n_ && toks_[end].kind == Tok::kWord && !toks_[end].upper &&
+      toks_[end].space_before) {
+    std::string_view w = toks_[end].lower;
+    // a counted noun: "2000 pieces", "1900 people" (but "2016 was"); scale words: "2016 million"
+    if (w.size() >= 3 && w.back() == 's' && !w.ends_with("ss") && Match(end, Lex::kYearNext) < 0)
+      return false;
+    if (w == "million" || w == "billion" || w == "thousand" || w == "people" || w == "per" ||
+        w == "percent" || w == "m" || w == "bn" || w == "km" || w == "kg") {
+      return false;
+    }
+  }
+  // a capitalized name before it: "Windows 2000", "Euro 2016"
+  if (!cued && i > 0 && toks_[i - 1].kind == Tok::kWord && toks_[i - 1].upper &&
+      !toks_[i - 1].newline_before && toks_[i - 1].entries == nullptr && i >= 2 &&
+      !IsPunct(i - 2, ".") && !IsPunct(i - 2, ":") && !toks_[i - 2].newline_before) {
+    return false;
+  }
+  return true;
+}
+
+bool Parser::FutureBefore(int i) const {
+  for (int j = i - 1; j >= 0 && j >= i - 16; --j) {
+    if (IsPunct(j, ".") || IsPunct(j, ";") || IsPunct(j, "!")) return false;
+    if (Match(j, Lex::kFuture) > 0) return true;
+    if (toks_[j].newline_before) return false;
+  }
+  return false;
+}
+
+int Parser::NumericDate(int i, Point* p) const {
+  const Tok& t = toks_[i];
+  char c = text_[t.start];
+  if (!(IsDigitChar(c) || c == 'q' || c == 'Q' || c == 'h' || c == 'H')) return -1;
+  if (t.start > 0) {  // not inside a longer run of digits and separators
+    char pc = text_[t.start - 1];
+    if (IsAlnumChar(pc)) return -1;
+    if ((pc == '-' || pc == '/' || pc == '.') && t.start > 1 && IsDigitChar(text_[t.start - 2]))
+      return -1;
+  }
+  std::string_view rest = text_.substr(t.start, 40);
+  int best = -1;
+  re2::StringPiece groups[8];
+  for (const Format& f : g_.formats()) {
+    int ngroups = std::min(8, f.re->NumberOfCapturingGroups() + 1);
+    if (!f.re->Match(re2::StringPiece(rest.data(), rest.size()), 0, rest.size(), RE2::ANCHOR_START,
+                     groups, ngroups)) {
+      continue;
+    }
+    uint32_t endpos = t.start + static_cast<uint32_t>(groups[0].size());
+    if (endpos < text_.size()) {
+      char nc = text_[endpos];
+      if (IsAlnumChar(nc)) continue;
+      if ((nc == '-' || nc == '/' || nc == '.' || nc == ':') && endpos + 1 < text_.size() &&
+          IsDigitChar(text_[endpos + 1])) {
+        continue;
+      }
+    }
+    int j = i;
+    while (j < n_ && toks_[j].end < endpos) ++j;
+    if (j >= n_ || toks_[j].end != endpos || j + 1 <= best) continue;
+    auto num = [&](int g) {
+      return g > 0 ? std::atoi(std::string(groups[g].data(), groups[g].size()).c_str()) : 0;
+    };
+    Point q;
+    q.year = num(f.y);
+    if (f.y > 0 && groups[f.y].size() == 2) q.year += q.year >= 50 ? 1900 : 2000;
+    if (f.q > 0 || f.h > 0) {
+      q.gran = f.q > 0 ? Gran::kQuarter : Gran::kHalf;
+      q.sub = f.q > 0 ? num(f.q) : num(f.h);
+    } else {
+      int m = num(f.m), d = num(f.d);
+      if (f.mon > 0) {
+        std::string name(groups[f.mon].data(), groups[f.mon].size());
+        for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        const Entry* e = lex_.Word(name, Lex::kMonth);
+        if (e == nullptr) continue;
+        m = e->ival;
+      }
+      if (f.d == 0) {  // year and month: "2015-3" (but "2011-12" is a year range)
+        if (m < 1 || m > 12) continue;
+        if (groups[f.m].size() == 2 && groups[f.m][0] != '0' && m == (q.year + 1) % 100) continue;
+        q.gran = Gran::kMonth;
+        q.month = m;
+      } else {
+        if (m > 12 && d <= 12) std::swap(m, d);
+        if (m < 1 || m > 12 || d < 1 || d > 31) continue;
+        q.gran = Gran::kDay;
+        q.month = m;
+        q.day = d;
+      }
+    }
+    best = j + 1;
+    *p = q;
+  }
+  return best;
+}
+
+int Parser::Clock(int i, Point* p) const {
+  if (i < 0 || i >= n_) return -1;
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kClock, &e);
+  if (k > 0) {
+    *p = Point();
+    p->gran = Gran::kTime;
+    p->hour = e->ival / 60;
+    p->minute = e->ival % 60;
+    return k;
+  }
+  const Tok& t = toks_[i];
+  if (t.kind != Tok::kNum || t.decimal || t.ord || t.digits > 2 || t.num > 24) return -1;
+  if (i > 0 && Glued(i) && (IsPunct(i - 1, ":") || IsPunct(i - 1, "."))) return -1;
+  Point q;
+  q.gran = Gran::kTime;
+  q.hour = static_cast<int>(t.num);
+  k = i + 1;
+  bool colon = false;
+  if (IsPunct(k, ":") && Glued(k) && k + 1 < n_ && Glued(k + 1) &&
+      toks_[k + 1].kind == Tok::kNum && toks_[k + 1].digits == 2 && toks_[k + 1].num < 60) {
+    q.minute = static_cast<int>(toks_[k + 1].num);
+    k += 2;
+    colon = true;
+    if (IsPunct(k, ":") && Glued(k) && k + 1 < n_ && Glued(k + 1) &&
+        toks_[k + 1].kind == Tok::kNum && toks_[k + 1].digits == 2 && toks_[k + 1].num < 60) {
+      q.second = static_cast<int>(toks_[k + 1].num);
+      k += 2;
+    }
+    if (IsPunct(k, ":") && Glued(k)) return -1;
+  }
+  // am / pm: "3pm", "10:30 am", "8 p.m."
+  int half = 0;
+  if (IsWord(k, "am") || IsWord(k, "pm")) {
+    half = toks_[k].lower == "am" ? 1 : 2;
+    ++k;
+  } else if ((IsWord(k, "a") || IsWord(k, "p")) && IsPunct(k + 1, ".") && IsWord(k + 2, "m")) {
+    half = toks_[k].lower == "a" ? 1 : 2;
+    k += 3;
+    if (IsPunct(k, ".") && Glued(k)) ++k;
+  } else if (IsWord(k, "o") && IsPunct(k + 1, "'") && IsWord(k + 2, "clock")) {
+    k += 3;
+    half = 3;
+  }
+  if (half == 0 && !colon) return -1;
+  if (half == 1 || half == 2) {
+    if (q.hour < 1 || q.hour > 12) return -1;
+    if (half == 2 && q.hour < 12) q.hour += 12;
+    if (half == 1 && q.hour == 12) q.hour = 0;
+  }
+  if (colon && half == 0 && q.hour > 23) return -1;
+  *p = q;
+  return k;
+}
+
+// ------------------------------------------------------------------------------ resolution --
+
+void Parser::ResolveDay(Point* p) const {
+  p->implicit_year = true;
+  if (anchor_) p->year = anchor_->y;
+}
+
+void Parser::ResolveMonth(int month, int shift, Point* p) const {
+  *p = Point();
+  p->gran = Gran::kMonth;
+  p->month = month;
+  p->implicit_year = true;
+  if (!anchor_) return;
+  if (shift == kUnknownShift) return;
+  int y = anchor_->y;
+  if (shift < 0) y = month < anchor_->m ? y : y - 1;
+  if (shift > 0) y = month > anchor_->m ? y : y + 1;
+  p->year = y;
+}
+
+void Parser::ResolveWeekday(int wd, int shift, Point* p) const {
+  *p = Point();
+  p->gran = Gran::kDay;
+  p->weekday = wd;
+  p->implicit_year = true;
+  if (!anchor_ || shift == kUnknownShift) return;
+  const Date& a = *anchor_;
+  int awd = IsoWeekday(a);
+  int64_t delta = 0;
+  switch (shift) {
+    case -1:  // last Friday: strictly before
+      delta = -((awd - wd + 7) % 7);
+      if (delta == 0) delta = -7;
+      break;
+    case 0:  // this Friday: in the anchor's week
+      delta = wd - awd;
+      break;
+    case 1:  // next Friday: in the week after the anchor's
+      delta = 7 + wd - awd;
+      break;
+    case 2:  // bare, future clause: the next one (or today)
+      delta = (wd - awd + 7) % 7;
+      break;
+    default:  // bare: the last one (or today)
+      delta = -((awd - wd + 7) % 7);
+      break;
+  }
+  Date d = AddDays(a, delta);
+  p->year = d.y, p->month = d.m, p->day = d.d;
+}
+
+Point Parser::FromAnchor(Gran g, int shift) const {
+  Point p;
+  p.gran = g;
+  if (shift == kUnknownShift) return p;
+  if (!anchor_) {
+    p.unresolved = true;
+    return p;
+  }
+  const Date& a = *anchor_;
+  switch (g) {
+    case Gran::kCentury:
+      p.year = (a.y / 100 + shift) * 100;
+      break;
+    case Gran::kDecade:
+      p.year = (a.y / 10 + shift) * 10;
+      break;
+    case Gran::kYear:
+      p.year = a.y + shift;
+      break;
+    case Gran::kHalf:
+    case Gran::kQuarter: {
+      int len = g == Gran::kHalf ? 6 : 3, per = 12 / len;
+      int idx = a.y * per + (a.m - 1) / len + shift;
+      p.year = idx / per;
+      p.sub = idx % per + 1;
+      break;
+    }
+    case Gran::kSeason: {
+      p.year = a.y;
+      p.sub = SeasonOfMonth(a.m);
+      break;
+    }
+    case Gran::kMonth: {
+      Date d = AddMonths({a.y, a.m, 1}, shift);
+      p.year = d.y, p.month = d.m;
+      break;
+    }
+    case Gran::kWeek:
+    case Gran::kWeekend:
+      IsoWeek(AddDays(a, 7 * shift), &p.year, &p.sub);
+      break;
+    case Gran::kDay:
+    case Gran::kTime: {
+      Date d = AddDays(a, shift);
+      p.gran = Gran::kDay;
+      p.year = d.y, p.month = d.m, p.day = d.d;
+      break;
+    }
+    case Gran::kNone:
+      break;
+  }
+  return p;
+}
+
+// ----------------------------------------------------------------------------------- points --
+
+// Month first ("May 23, 2024", "October 2023", "May this year", "June") or day first ("23 May
+// 2024", "the fourth of July"), after an optional weekday ("Tue May 9").
+int Parser::DateWithMonth(int i, Point* p, bool cued) const {
+  int best = -1;
+  int wd = 0;
+  bool amb = false;
+  int start = i;
+  int wk = Weekday(i, &wd, &amb);
+  if (wk > 0) start = Comma(wk);
+  for (int pass = 0; pass < (wk > 0 ? 2 : 1); ++pass) {
+    int s = pass == 0 ? i : start;
+    bool after_weekday = pass == 1;
+    int m = 0, d = 0, y = 0;
+    bool mamb = false;
+    // month first
+    int k = Month(s, &m, &mamb);
+    if (k > 0) {
+      int a = IsWord(k, "the") ? k + 1 : k;
+      int kd = Day(a, &d, true);
+      if (kd > 0 && (toks_[a].kind == Tok::kNum || a != k || IsWord(kd, "of") ||
+                     Year(Comma(kd), &y, true) > 0)) {
+        Point q;
+        q.gran = Gran::kDay;
+        q.month = m;
+        q.day = d;
+        int ky = Comma(kd);
+        if (IsWord(ky, "of")) ++ky;
+        int ke = Year(ky, &y, true);
+        if (ke > 0) {
+          q.year = y;
+        } else {
+          ResolveDay(&q);
+          ke = kd;
+        }
+        if (ke > best) best = ke, *p = q;
+      }
+      int ky = Comma(k);
+      if (IsWord(ky, "of")) ++ky;
+      int ke = Year(ky, &y, true);
+      if (ke > 0 && ke > best) {
+        Point q;
+        q.gran = Gran::kMonth;
+        q.month = m;
+        q.year = y;
+        best = ke, *p = q;
+      }
+      const Entry* e = nullptr;
+      int ks = Match(k, Lex::kShift, &e);
+      if (ks > 0 && IsWord(ks, "year") && ks + 1 > best && e->ival != kUnknownShift) {
+        Point q;
+        q.gran = Gran::kMonth;
+        q.month = m;
+        if (anchor_) {
+          q.year = anchor_->y + e->ival;
+        } else {
+          q.unresolved = true;
+        }
+        best = ks + 1, *p = q;
+      }
+      if (!after_weekday && k > best && (!mamb || cued)) {
+        ResolveMonth(m, 0, p);
+        best = k;
+      }
+    }
+    // day first
+    int a = IsWord(s, "the") ? s + 1 : s;
+    int kd = Day(a, &d, true);
+    if (kd > 0) {
+      bool word_day = toks_[a].kind == Tok::kWord;
+      int km = IsWord(kd, "of") ? kd + 1 : kd;
+      if (word_day && km == kd && a == s) km = -1;  // "first May" is not a date
+      if (km > 0 && (k = Month(km, &m, &mamb)) > 0) {
+        Point q;
+        q.gran = Gran::kDay;
+        q.month = m;
+        q.day = d;
+        int ky = Comma(k);
+        int ke = Year(ky, &y, true);
+        if (ke > 0) {
+          q.year = y;
+        } else {
+          ResolveDay(&q);
+          ke = k;
+        }
+        if (ke > best) best = ke, *p = q;
+      }
+    }
+    if (after_weekday && best > 0 && p->gran != Gran::kDay) best = -1;
+  }
+  return best;
+}
+
+// "2016" (where it reads as a year), "fiscal 1989", "the year 2008", "1990s", "'90s",
+// "the 20th century".
+int Parser::YearPoint(int i, Point* p, bool cued) const {
+  int y = 0, best = -1;
+  int k = Match(i, Lex::kYear);
+  if (k > 0) {
+    int ke = Year(k, &y, true);
+    if (ke > 0) {
+      *p = Point();
+      p->gran = Gran::kYear;
+      p->year = y;
+      best = ke;
+    }
+  }
+  // decades
+  int a = IsPunct(i, "'") ? i + 1 : i;
+  if (a < n_ && toks_[a].kind == Tok::kNum && !toks_[a].decimal && IsWord(a + 1, "s") &&
+      Glued(a + 1) && static_cast<int>(toks_[a].num) % 10 == 0 &&
+      (toks_[a].digits == 4 || (a != i && toks_[a].digits == 2)) && a + 2 > best) {
+    int v = static_cast<int>(toks_[a].num);
+    *p = Point();
+    p->gran = Gran::kDecade;
+    p->year = toks_[a].digits == 4 ? v : 1900 + v;
+    best = a + 2;
+  }
+  // centuries
+  a = IsWord(i, "the") ? i + 1 : i;
+  int ord = 0;
+  int ko = Ordinal(a, &ord);
+  if (ko > 0 && ord >= 1 && ord <= 30 && IsPunct(ko, "-") && Glued(ko)) ++ko;
+  if (ko > 0 && ord >= 1 && ord <= 30 && IsWord(ko, "century") && ko + 1 > best) {
+    *p = Point();
+    p->gran = Gran::kCentury;
+    p->year = (ord - 1) * 100;
+    best = ko + 1;
+  }
+  int ke = Year(i, &y, cued);
+  if (ke > best && (toks_[i].kind == Tok::kWord || cued || BareYearOk(i, ke))) {
+    *p = Point();
+    p->gran = Gran::kYear;
+    p->year = y;
+    best = ke;
+  }
+  return best;
+}
+
+// "the third quarter", "third-quarter", "Q3", "the first quarter of 2013", "last quarter", "the
+// latest quarter", "the year-ago quarter", "the first half of 2019".
+int Parser::Quarter(int i, Point* p) const {
+  int j = IsWord(i, "the") ? i + 1 : i;
+  int shift = 0;
+  bool report = false, year_ago = false, have_shift = false;
+  const Entry* e = nullptr;
+  int k = Match(j, Lex::kShift, &e);
+  if (k > 0 && e->ival != kUnknownShift) {
+    shift = e->ival, have_shift = true, j = k;
+  } else if ((k = Match(j, Lex::kReport, &e)) > 0) {
+    report = true, j = k;
+  }
+  if (IsWord(j, "year") && IsPunct(j + 1, "-") && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier"))) {
+    year_ago = true, j += 3;
+  } else if ((IsWord(j, "comparable") || IsWord(j, "same")) && IsWord(j + 1, "year") &&
+             IsPunct(j + 2, "-") && (IsWord(j + 3, "ago") || IsWord(j + 3, "earlier"))) {
+    year_ago = true, j += 4;
+  }
+  if (IsWord(j, "fiscal") || IsWord(j, "financial")) ++j;
+  if (IsPunct(j, "-") && Glued(j)) ++j;
+  int ord = 0, ko = -1;
+  bool half = false;
+  if (IsWord(j, "q") && j + 1 < n_ && toks_[j + 1].kind == Tok::kNum && Glued(j + 1) &&
+      !toks_[j + 1].decimal && toks_[j + 1].num >= 1 && toks_[j + 1].num <= 4) {
+    ord = static_cast<int>(toks_[j + 1].num);
+    ko = j + 2;
+  } else if ((k = Ordinal(j, &ord)) > 0) {
+    int u = IsPunct(k, "-") && Glued(k) ? k + 1 : k;
+    if (IsWord(u, "quarter") && ord >= 1 && ord <= 4) {
+      ko = u + 1;
+    } else if (IsWord(u, "half") && ord >= 1 && ord <= 2) {
+      ko = u + 1, half = true;
+    }
+  } else if (IsWord(j, "quarter") && (j != i || have_shift || report || year_ago)) {
+    ko = j + 1;
+  }
+  if (ko < 0) return -1;
+  Point q;
+  q.gran = half ? Gran::kHalf : Gran::kQuarter;
+  q.sub = ord;
+  int end = ko;
+  int y = 0;
+  int ky = IsWord(ko, "of") || IsWord(ko, "in") ? ko + 1 : ko;
+  int ke = Year(ky, &y, true);
+  if (ke < 0 && IsPunct(ky, ",") && ky == ko) ke = Year(ky + 1, &y, false);
+  if (ke > 0) {
+    q.year = y;
+    end = ke;
+  } else if ((k = Match(ky, Lex::kShift, &e)) > 0 && IsWord(k, "year") &&
+             e->ival != kUnknownShift) {
+    end = k + 1;
+    if (anchor_) q.year = anchor_->y + e->ival; else q.unresolved = true;
+  } else if (anchor_) {
+    q.implicit_year = true;
+    int aq = half ? (anchor_->m - 1) / 6 + 1 : (anchor_->m - 1) / 3 + 1;
+    int per = half ? 2 : 4;
+    if (ord == 0) {  // "last quarter", "the latest quarter", "the quarter": relative
+      int idx = anchor_->y * per + (aq - 1) + (have_shift ? shift : -1);
+      q.year = idx / per;
+      q.sub = idx % per + 1;
+    } else {
+      q.year = ord > aq ? anchor_->y - 1 : anchor_->y;
+    }
+    if (year_ago) q.year -= 1;
+  } else {
+    q.implicit_year = true;
+    if (ord == 0) q.unresolved = true;
+  }
+  *p = q;
+  return end;
+}
+
+// "this summer", "last fall", "summer 2019", "the winter of 1994", "in spring".
+int Parser::Season(int i, Point* p) const {
+  int j = i;
+  int shift = 0;
+  bool has_shift = false;
+  const Entry* e = nullptr;
+  int k = Match(j, Lex::kShift, &e);
+  if (k > 0) shift = e->ival, has_shift = true, j = k;
+  if (!has_shift && IsWord(j, "the")) ++j;
+  k = Match(j, Lex::kSeason, &e);
+  if (k < 0) return -1;
+  int s = SeasonIndex(e->code);
+  Point q;
+  q.gran = Gran::kSeason;
+  q.sub = s;
+  int y = 0;
+  int ky = IsWord(k, "of") ? k + 1 : k;
+  int ke = Year(ky, &y, true);
+  if (ke > 0) {
+    q.year = y;
+    *p = q;
+    return ke;
+  }
+  if (!has_shift && !Cued(i) && j == i) return -1;  // a bare "spring" is too often no time
+  q.implicit_year = true;
+  if (shift == kUnknownShift) {
+  } else if (anchor_) {
+    int as = SeasonOfMonth(anchor_->m);
+    q.year = anchor_->y;
+    if (shift < 0 && s >= as) q.year -= 1;
+    if (shift > 0 && s <= as) q.year += 1;
+  } else if (has_shift) {
+    q.unresolved = true;
+  }
+  *p = q;
+  return k;
+}
+
+// Deictic days and shifted calendar units: "today", "yesterday morning", "last year", "this
+// week", "next month", "the weekend", "last April", "next Tuesday", "next week on Tuesday".
+int Parser::Relative(int i, Point* p) const {
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kDay, &e);
+  if (k > 0) {
+    *p = FromAnchor(Gran::kDay, e->ival);
+    if (!e->code.empty()) p->part = e->code;
+    const Entry* part = nullptr;
+    int kp = Match(k, Lex::kPart, &part);
+    if (kp > 0 && e->code.empty()) p->part = part->code, k = kp;
+    return k;
+  }
+  int shift = 0;
+  int j = i;
+  bool the = false;
+  if ((k = Match(i, Lex::kShift, &e)) > 0) {
+    shift = e->ival, j = k;
+  } else if (IsWord(i, "the")) {
+    the = true, j = i + 1;
+  } else {
+    return -1;
+  }
+  static const struct {
+    const char* word;
+    Gran gran;
+  } kUnits[] = {{"year", Gran::kYear},     {"month", Gran::kMonth}, {"week", Gran::kWeek},
+                {"weekend", Gran::kWeekend}, {"decade", Gran::kDecade},
+                {"century", Gran::kCentury}};
+  for (const auto& u : kUnits) {
+    if (!IsWord(j, u.word)) continue;
+    if (the && (u.gran == Gran::kDecade || u.gran == Gran::kCentury)) return -1;
+    *p = FromAnchor(u.gran, shift);
+    int end = j + 1;
+    // "next week on Tuesday", "next week Wednesday"
+    int wd = 0;
+    bool amb = false;
+    int kw = Weekday(IsWord(end, "on") ? end + 1 : end, &wd, &amb);
+    if (u.gran == Gran::kWeek && kw > 0 && !amb && shift != kUnknownShift) {
+      ResolveWeekday(wd, 0, p);
+      if (anchor_) {
+        Date d = AddDays({p->year, p->month, p->day}, 7 * shift);
+        p->year = d.y, p->month = d.m, p->day = d.d;
+      }
+      end = kw;
+    }
+    return end;
+  }
+  if (the) return -1;
+  int m = 0, wd = 0;
+  bool amb = false;
+  if ((k = Month(j, &m, &amb)) > 0) {
+    ResolveMonth(m, shift, p);
+    return k;
+  }
+  if ((k = Weekday(j, &wd, &amb)) > 0) {
+    ResolveWeekday(wd, shift, p);
+    const Entry* part = nullptr;
+    int kp = Match(k, Lex::kPart, &part);
+    if (kp > 0) p->part = part->code, k = kp;
+    return k;
+  }
+  if ((k = Match(j, Lex::kPart, &e)) > 0 && shift != kUnknownShift) {  // "last night"
+    *p = FromAnchor(Gran::kDay, shift > 0 ? 1 : shift < 0 ? -1 : 0);
+    p->part = e->code;
+    return k;
+  }
+  if ((k = Match(j, Lex::kHoliday, &e)) > 0) {
+    *p = Point();
+    p->gran = Gran::kDay;
+    p->implicit_year = true;
+    if (!anchor_ || shift == kUnknownShift) {
+      p->unresolved = !anchor_;
+      return k;
+    }
+    Date d = HolidayDate(e->code, anchor_->y);
+    if (shift < 0 && DaysFromCivil(d) >= DaysFromCivil(*anchor_)) d = HolidayDate(e->code, d.y - 1);
+    if (shift > 0 && DaysFromCivil(d) <= DaysFromCivil(*anchor_)) d = HolidayDate(e->code, d.y + 1);
+    *p = Point::OfDay(d);
+    p->implicit_year = true;
+    return k;
+  }
+  return -1;
+}
+
+// "Friday", "Wednesday night": the last one before the anchor (or the anchor's day), or the next
+// one in a future clause.
+int Parser::WeekdayPoint(int i, Point* p, bool cued) const {
+  int wd = 0;
+  bool amb = false;
+  int k = Weekday(i, &wd, &amb);
+  if (k < 0 || (amb && !cued)) return -1;
+  ResolveWeekday(wd, FutureBefore(i) ? 2 : 3, p);
+  const Entry* part = nullptr;
+  int kp = Match(k, Lex::kPart, &part);
+  if (kp > 0) p->part = part->code, k = kp;
+  return k;
+}
+
+// "Christmas", "Easter Monday", "Thanksgiving 2019".
+int Parser::Holiday(int i, Point* p) const {
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kHoliday, &e);
+  if (k < 0) return -1;
+  int y = 0;
+  int ke = Year(k, &y, false);
+  Point q;
+  q.gran = Gran::kDay;
+  if (ke > 0) {
+    q = Point::OfDay(HolidayDate(e->code, y));
+    k = ke;
+  } else if (anchor_) {
+    q = Point::OfDay(HolidayDate(e->code, anchor_->y));
+    q.implicit_year = true;
+  } else if (e->code[0] != 'E' && e->code.size() == 5) {
+    q.month = (e->code[0] - '0') * 10 + (e->code[1] - '0');
+    q.day = (e->code[3] - '0') * 10 + (e->code[4] - '0');
+    q.implicit_year = true;
+  } else {
+    q.unresolved = true;
+  }
+  *p = q;
+  return k;
+}
+
+int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const {
+  if (i < 0 || i >= n_) return -1;
+  cued = cued || Cued(i);
+  int best = -1;
+  Point q;
+  std::string_view qkind = "date";
+  auto take = [&](int end, std::string_view k) {
+    if (end > best) best = end, *p = q, qkind = k;
+  };
+  // a part of the period: "early 2019", "the end of the year", "mid-May"
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kPosition, &e);
+  if (k > 0) {
+    if (IsPunct(k, "-") && Glued(k)) ++k;
+    std::string_view inner = "date";
+    int end = PointExpr(k, &q, true, &inner);
+    if (end > 0 && q.gran != Gran::kTime) {
+      q.mod = e->code;
+      take(end, inner);
+    }
+  }
+  take(DateWithMonth(i, &q, cued), "date");
+  take(NumericDate(i, &q), "date");
+  take(YearPoint(i, &q, cued), "date");
+  take(Quarter(i, &q), "date");
+  take(Season(i, &q), "date");
+  take(Relative(i, &q), "relative");
+  take(WeekdayPoint(i, &q, cued), "relative");
+  take(Holiday(i, &q), "date");
+  take(Clock(i, &q), "date");
+  if (best < 0) return -1;
+  if (qkind == "date" && Match(i, Lex::kShift) > 0) qkind = "relative";  // "last quarter"
+  // a clock time with its day: "today at 3pm", "3pm today"
+  if (p->gran == Gran::kDay && p->hour < 0) {
+    int a = IsWord(best, "at") ? best + 1 : best;
+    if (Clock(a, &q) > 0) {
+      int end = Clock(a, &q);
+      p->hour = q.hour, p->minute = q.minute, p->second = q.second;
+      best = end;
+    } else if (p->part.empty() && (k = Match(best, Lex::kPart, &e)) > 0) {
+      p->part = e->code;  // "Friday night"
+      best = k;
+    }
+  } else if (p->gran == Gran::kTime) {
+    Point day;
+    std::string_view dk;
+    int a = IsWord(best, "on") ? best + 1 : best;
+    int end = Relative(a, &day);
+    if (end > 0 && day.gran == Gran::kDay && day.part.empty()) {
+      day.hour = p->hour, day.minute = p->minute, day.second = p->second;
+      *p = day;
+      best = end;
+      qkind = "relative";
+    }
+  }
+  *kind = qkind;
+  return best;
+}
+
+}  // namespace claimex::timex

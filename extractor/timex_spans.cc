@@ -1,0 +1,472 @@
+// Durations, ranges, open spans, sets and the scan over a whole text; see timex_parse.h.
+#include <algorithm>
+
+#include "extractor/timex_parse.h"
+
+namespace claimex::timex {
+namespace {
+
+// The point of `date` at granularity g (a year, a quarter, a month; weeks and days as days).
+Point AtGran(const Date& date, Gran g) {
+  Point p = Point::OfDay(date);
+  switch (g) {
+    case Gran::kCentury:
+    case Gran::kDecade:
+    case Gran::kYear:
+      p.gran = Gran::kYear;
+      break;
+    case Gran::kQuarter:
+      p.gran = Gran::kQuarter;
+      p.sub = (date.m - 1) / 3 + 1;
+      break;
+    case Gran::kMonth:
+      p.gran = Gran::kMonth;
+      break;
+    default:
+      break;
+  }
+  return p;
+}
+
+bool IsDay(const Point& p) { return p.gran == Gran::kDay && p.month > 0 && p.day > 0; }
+
+// Whether a starts no later than b (true when either has no known first day).
+bool InOrder(const Point& a, const Point& b) {
+  Date a0, a1, b0, b1;
+  if (!a.HasYear() || !b.HasYear() || !a.Bounds(&a0, &a1) || !b.Bounds(&b0, &b1)) return true;
+  return DaysFromCivil(a0) <= DaysFromCivil(b0);
+}
+
+}  // namespace
+
+int Parser::DurationExpr(int i, Dur* d, bool article) const {
+  double v = 0;
+  bool vague = false;
+  int k = Number(i, &v, &vague, article);
+  if (k < 0) return -1;
+  bool from_article = toks_[i].kind == Tok::kWord && Match(i, Lex::kArticle) == k;
+  int ka = Match(k, Lex::kArticle);
+  if (!vague && v == 0.5 && ka > 0) k = ka;  // "half an hour"
+  int u = k;
+  if (IsPunct(u, "-") && Glued(u) && Glued(u + 1)) ++u;  // "five-year", "24-hour"
+  const Entry* e = nullptr;
+  int ke = Match(u, Lex::kUnit, &e);
+  if (ke < 0 && u == k && Glued(u) && toks_[u - 1].kind == Tok::kNum) {
+    ke = Match(u, Lex::kGluedUnit, &e);  // "3h", "10D"
+    // "3D printing" is no duration: an upper-case letter before a word
+    if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
+  }
+  if (ke < 0) return -1;
+  if (IsWord(ke, "old") || (IsPunct(ke, "-") && IsWord(ke + 1, "old"))) return -1;  // ages
+  if (from_article && e->words[0] == "second" && ke < n_ && toks_[ke].kind == Tok::kWord)
+    return -1;  // "a second term"
+  d->amount = v * e->dval;
+  d->unknown = vague;
+  d->code = e->code;
+  // "a year and a half", "one year and a quarter"
+  if (IsWord(ke, "and") && Match(ke + 1, Lex::kArticle) == ke + 2 &&
+      (IsWord(ke + 2, "half") || IsWord(ke + 2, "quarter"))) {
+    d->amount += (IsWord(ke + 2, "half") ? 0.5 : 0.25) * e->dval;
+    ke += 3;
+  }
+  return ke;
+}
+
+int Parser::Duration(int i, Parsed* out) const {
+  int best = -1;
+  const Entry* e = nullptr;
+  Dur d;
+  // "in 15 years": a duration, or the point that far ahead in a future clause ("in 2 weeks")
+  int k = Match(i, Lex::kIn);
+  if (k > 0) {
+    int j = k;
+    int ka = Match(j, Lex::kApprox);
+    if (ka > 0) j = ka;
+    int ke = DurationExpr(j, &d, true);
+    if (ke > 0 && Match(ke, Lex::kAgo) < 0) {
+      Parsed r;
+      if (FutureBefore(i) && !d.unknown && d.UnitGran() != Gran::kTime) {
+        r.type = Parsed::Type::kPoint;
+        r.kind = "relative";
+        if (anchor_) {
+          r.a = Point::OfDay(d.Apply(*anchor_, 1));
+        } else {
+          r.a.gran = Gran::kDay;
+          r.a.unresolved = true;
+        }
+      } else {
+        r.type = Parsed::Type::kDuration;
+        r.dur = d;
+        r.kind = "duration";
+      }
+      *out = r;
+      best = ke;
+    }
+  }
+  // [lead] [approx] duration [ago | offset time]
+  int j = i, lead = 0;
+  bool has_lead = false;
+  k = Match(j, Lex::kLead, &e);
+  if (k > 0) lead = e->ival, has_lead = true, j = k;
+  int ka = Match(j, Lex::kApprox);
+  if (ka > 0) j = ka;
+  int ke = DurationExpr(j, &d, true);
+  if (ke < 0 && has_lead && (k = Match(j, Lex::kUnit, &e)) == j + 1 &&
+      toks_[j].lower.back() == 's') {  // "for years", "in recent months"
+    d = Dur{0, true, e->code};
+    ke = k;
+  }
+  if (ke < 0 || ke <= best) return best;
+  Parsed r;
+  int kg = Match(ke, Lex::kAgo, &e);
+  if (kg > 0 && !has_lead) {  // "two years ago", "a year earlier", "3 weeks later"
+    r.type = Parsed::Type::kPoint;
+    r.kind = "relative";
+    if (d.unknown) {
+      r.type = Parsed::Type::kRef;
+      r.value = e->ival < 0 ? "PAST_REF" : "FUTURE_REF";
+    } else if (!anchor_) {
+      r.a.gran = d.UnitGran();
+      r.a.unresolved = true;
+    } else {
+      Date moved = d.Apply(*anchor_, e->ival);
+      r.a = AtGran(moved, d.UnitGran() == Gran::kTime ? Gran::kDay : d.UnitGran());
+      // "a year earlier" in quarterly results: the same quarter a year before
+      if (d.code == "Y" && d.amount == 1 && e->ival < 0) {
+        for (int q = std::max(0, i - 12); q < std::min(n_, kg + 12); ++q) {
+          if (IsWord(q, "quarter") || IsWord(q, "quarterly")) {
+            Point rq = FromAnchor(Gran::kQuarter, -1);
+            rq.year -= 1;
+            r.a = rq;
+            break;
+          }
+        }
+      }
+    }
+    *out = r;
+    return kg;
+  }
+  int ko = Match(ke, Lex::kOffset, &e);
+  if (ko > 0 && !has_lead) {  // "2 weeks before May 13 1999", "three weeks from tomorrow"
+    Point p;
+    std::string_view pk;
+    int kp = PointExpr(ko, &p, true, &pk);
+    if (kp > 0 && IsDay(p) && p.HasYear() && !p.unresolved && !d.unknown) {
+      r.type = Parsed::Type::kPoint;
+      r.kind = pk;
+      r.a = Point::OfDay(d.Apply({p.year, p.month, p.day}, e->ival));
+      *out = r;
+      return kp;
+    }
+  }
+  r.type = Parsed::Type::kDuration;
+  r.dur = d;
+  r.lead = lead;
+  r.kind = "duration";
+  *out = r;
+  return ke;
+}
+
+// "the twelve months to May 2016", "the year to March", "the three months ending June".
+int Parser::PeriodTo(int i, Parsed* out) const {
+  int j = IsWord(i, "the") || IsWord(i, "in") ? i + 1 : i;
+  if (IsWord(i, "in") && IsWord(j, "the")) ++j;
+  Dur d;
+  int ke = DurationExpr(j, &d, false);
+  if (ke < 0 && IsWord(j, "year") && j != i) {
+    d = Dur{1, false, "Y"};
+    ke = j + 1;
+  }
+  if (ke < 0 || d.unknown) return -1;
+  if (IsWord(ke, "period")) ++ke;
+  if (!(IsWord(ke, "to") || IsWord(ke, "ending") || IsWord(ke, "until"))) return -1;
+  Point b;
+  std::string_view bk;
+  int kb = PointExpr(ke + 1, &b, true, &bk);
+  if (kb < 0 || b.gran == Gran::kTime || b.gran == Gran::kNone) return -1;
+  out->type = Parsed::Type::kRange;
+  out->kind = "range";
+  out->b = b;
+  out->b_is_last = true;
+  Date b0, b1;
+  if (b.HasYear() && b.Bounds(&b0, &b1)) {
+    Date start = AddDays(d.Apply(AddDays(b1, 1), -1), 0);
+    out->a = AtGran(start, b.gran >= Gran::kMonth ? Gran::kMonth : d.UnitGran());
+  } else {
+    out->a = b;
+    out->a.unresolved = true;
+  }
+  return kb;
+}
+
+int Parser::Range(int i, Parsed* out) const {
+  int j = i;
+  bool from = false, between = false;
+  int k = Match(i, Lex::kFrom);
+  if (k > 0) {
+    from = true, j = k;
+  } else if ((k = Match(i, Lex::kBetween)) > 0) {
+    between = true, j = k;
+  }
+  bool cue = from || between;
+  // the start: a time, or a bare day of the month ("between 3 and 12 of Sept")
+  Point a;
+  std::string_view ak;
+  int ka = PointExpr(j, &a, cue, &ak);
+  int aday = 0;
+  int jd = IsWord(j, "the") ? j + 1 : j;
+  int kad = Day(jd, &aday, cue);
+  int best = -1;
+  for (int pass = 0; pass < 2; ++pass) {
+    bool bare_a = pass == 1;
+    int end_a = bare_a ? kad : ka;
+    if (end_a < 0 || (!bare_a && a.gran == Gran::kTime)) continue;
+    if (bare_a && end_a == ka) continue;  // the day was read as a time already
+    // the connector
+    const Entry* e = nullptr;
+    int kc = -1;
+    bool strong = false;
+    if (between && IsWord(end_a, "and")) {
+      kc = end_a + 1;
+    } else if ((kc = Match(end_a, Lex::kTo, &e)) > 0) {
+      strong = e->flag;
+    }
+    bool slash = false;
+    if (kc < 0 && !bare_a && a.gran == Gran::kYear && IsPunct(end_a, "/") && Glued(end_a) &&
+        Glued(end_a + 1)) {
+      kc = end_a + 1, slash = true;  // "2020/21"
+    }
+    if (kc < 0 || (!cue && !strong && !slash)) continue;
+    if (bare_a && !cue && !strong) continue;
+    // the end
+    Point b;
+    std::string_view bk;
+    int kb = PointExpr(kc, &b, true, &bk);
+    int bday = 0;
+    int kbd = Day(IsWord(kc, "the") ? kc + 1 : kc, &bday, cue);
+    Point ra = a, rb = b;
+    int end_b = -1;
+    if (bare_a) {
+      if (kb < 0 || !IsDay(b) || aday >= b.day) continue;
+      ra = b;
+      ra.day = aday;
+      end_b = kb;
+    } else if (IsDay(a) && kbd > 0 && kbd >= kb && bday > a.day && a.month > 0 &&
+               !IsWord(kbd, "of") && Match(kbd, Lex::kMonth) < 0) {
+      rb = a;  // "November 19-20"
+      rb.day = bday;
+      end_b = kbd;
+    } else if (a.gran == Gran::kYear && !a.implicit_year && kc < n_ &&
+               toks_[kc].kind == Tok::kNum && toks_[kc].digits == 2 && Glued(kc) &&
+               (slash || IsPunct(end_a, "-")) && !toks_[kc].decimal) {
+      int yy = static_cast<int>(toks_[kc].num);
+      int y = a.year / 100 * 100 + yy;
+      if (y <= a.year) y += 100;
+      if (y - a.year > 20) continue;
+      rb = a;  // "2012-16", "2020/21"
+      rb.year = y;
+      end_b = kc + 1;
+      if (end_b < n_ && Glued(end_b) && toks_[end_b].kind != Tok::kPunct) continue;
+    } else if (kb > 0) {
+      if (b.gran == Gran::kTime || (slash && (b.gran != Gran::kYear || b.year != a.year + 1)))
+        continue;
+      end_b = kb;
+      if (ra.implicit_year && !rb.implicit_year && rb.HasYear()) {
+        ra.year = rb.year;
+        if (ra.month > 0 && rb.month > 0 && ra.month > rb.month) ra.year -= 1;
+        ra.unresolved = false;
+      } else if (rb.implicit_year && !ra.implicit_year && ra.HasYear()) {
+        rb.year = ra.year;
+        if (ra.month > 0 && rb.month > 0 && rb.month < ra.month) rb.year += 1;
+        rb.unresolved = false;
+      }
+      if (!cue && !(ra.gran == rb.gran || (ra.gran >= Gran::kMonth && rb.gran >= Gran::kMonth)))
+        continue;  // "2014 - 5 May" is no range without a cue
+    }
+    if (end_b < 0 || end_b <= best || !InOrder(ra, rb)) continue;
+    best = end_b;
+    out->type = Parsed::Type::kRange;
+    out->kind = "range";
+    out->a = ra;
+    out->b = rb;
+    out->b_is_last = rb.mod == "END";
+  }
+  return best;
+}
+
+int Parser::OpenSpan(int i, Parsed* out) const {
+  static const struct {
+    Lex lex;
+    const char* kind;
+    bool to_anchor;
+  } kCues[] = {{Lex::kSince, "since", true}, {Lex::kUntil, "until", false},
+               {Lex::kAfter, "since", false}, {Lex::kBefore, "until", false},
+               {Lex::kFrom, "since", false}};
+  int best = -1;
+  for (const auto& c : kCues) {
+    const Entry* e = nullptr;
+    int k = Match(i, c.lex, &e);
+    if (k < 0) continue;
+    Point p;
+    std::string_view pk;
+    int kp = PointExpr(k, &p, !e->flag, &pk);
+    Parsed moved;
+    int km = Duration(k, &moved);  // "since two years ago"
+    if (km > kp && moved.type == Parsed::Type::kPoint) kp = km, p = moved.a;
+    if (kp <= best || p.gran == Gran::kNone) continue;
+    best = kp;
+    out->type = Parsed::Type::kPoint;
+    out->a = p;
+    out->kind = c.kind;
+    out->to_anchor = c.to_anchor;
+  }
+  // "so far this year"; alone, "to date" is now
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kToDate, &e);
+  if (k > 0) {
+    Point p;
+    std::string_view pk;
+    int kp = PointExpr(k, &p, true, &pk);
+    if (kp > best && kp > 0 && p.gran != Gran::kTime) {
+      best = kp;
+      out->type = Parsed::Type::kPoint;
+      out->a = p;
+      out->kind = "since";
+      out->to_anchor = true;
+    } else if (k > best) {
+      best = k;
+      out->type = Parsed::Type::kRef;
+      out->value = "PRESENT_REF";
+      out->kind = "relative";
+    }
+  }
+  return best;
+}
+
+int Parser::Set(int i, Parsed* out) const {
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kSet, &e);
+  int best = -1;
+  if (k > 0) {
+    out->type = Parsed::Type::kSet;
+    out->value = e->code;
+    out->kind = "set";
+    best = k;
+  }
+  if (IsWord(i, "every") || IsWord(i, "each")) {  // "every Monday"
+    int wd = 0;
+    bool amb = false;
+    int kw = Weekday(i + 1, &wd, &amb);
+    static const char* const kWeekdays[] = {"", "XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3",
+                                            "XXXX-WXX-4", "XXXX-WXX-5", "XXXX-WXX-6",
+                                            "XXXX-WXX-7"};
+    if (kw > best && !amb) {
+      out->type = Parsed::Type::kSet;
+      out->value = kWeekdays[wd];
+      out->kind = "set";
+      best = kw;
+    }
+  }
+  return best;
+}
+
+int Parser::Expr(int i, Parsed* out) const {
+  Parsed best;
+  best.end = -1;
+  Parsed r;
+  auto take = [&](int end) {
+    if (end > best.end) {
+      best = r;
+      best.begin = i;
+      best.end = end;
+    }
+    r = Parsed();
+  };
+  take(Range(i, &r));
+  take(PeriodTo(i, &r));
+  take(OpenSpan(i, &r));
+  take(Duration(i, &r));
+  take(Set(i, &r));
+  const Entry* e = nullptr;
+  int k = Match(i, Lex::kRef, &e);
+  if (k > 0) {
+    r.type = Parsed::Type::kRef;
+    r.value = e->code;
+    r.kind = "relative";
+    take(k);
+  }
+  // a point, with a leading "in" kept in the span ("in June")
+  int kin = Match(i, Lex::kIn);
+  Point p;
+  std::string_view kind;
+  k = PointExpr(kin > 0 ? kin : i, &p, kin > 0, &kind);
+  if (k > 0) {
+    r.type = Parsed::Type::kPoint;
+    r.a = p;
+    r.kind = kind;
+    take(k);
+  }
+  if (best.end < 0) return -1;
+  int kl = Match(best.end, Lex::kOrLater);  // "2012 or later", "from 2012 onwards"
+  if (kl > 0 && best.type == Parsed::Type::kPoint) {
+    best.kind = "since", best.to_anchor = true, best.end = kl;
+  }
+  *out = best;
+  return best.end;
+}
+
+Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
+  std::unique_ptr<Grammar> g(new Grammar());
+  auto lex = Lexicon::Load(rules);
+  if (!lex.ok()) return lex.status();
+  g->lexicon_ = std::move(*lex);
+  auto file = rules.Get("time_formats.txt");
+  if (!file.ok()) return file.status();
+  for (const RuleLine& line : (*file)->lines) {
+    if (line.fields.size() != 2) return (*file)->Error(line, "expected NAME REGEX");
+    Format f;
+    f.name = line.fields[0];
+    f.re = std::make_unique<RE2>(line.fields[1], RE2::Quiet);
+    if (!f.re->ok()) return (*file)->Error(line, "bad regular expression: " + f.re->error());
+    for (const auto& [name, index] : f.re->NamedCapturingGroups()) {
+      int* slot = name == "y" ? &f.y : name == "m" ? &f.m : name == "mon" ? &f.mon
+                : name == "d" ? &f.d : name == "q" ? &f.q : name == "h" ? &f.h : nullptr;
+      if (slot == nullptr) return (*file)->Error(line, "unknown group name \"" + name + "\"");
+      *slot = index;
+    }
+    if (f.re->NumberOfCapturingGroups() > 7) return (*file)->Error(line, "too many groups");
+    if (f.y == 0 || (f.m == 0 && f.mon == 0 && f.q == 0 && f.h == 0))
+      return (*file)->Error(line, "needs a year and a month, quarter or half");
+    g->formats_.push_back(std::move(f));
+  }
+  return std::unique_ptr<const Grammar>(std::move(g));
+}
+
+void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
+                      std::vector<Parsed>* out) const {
+  std::string lower;
+  std::vector<Tok> toks;
+  lexicon_.Tokenize(text, &lower, &toks);
+  Parser parser(*this, text, toks, anchor);
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i < n;) {
+    const Tok& t = toks[i];
+    if (t.entries == nullptr && t.kind != Tok::kNum && t.lower != "q" && t.lower != "h" &&
+        t.lower != "'") {
+      ++i;
+      continue;
+    }
+    Parsed r;
+    int end = parser.Expr(i, &r);
+    if (end <= i) {
+      ++i;
+      continue;
+    }
+    r.start = toks[i].start;
+    r.stop = toks[end - 1].end;
+    out->push_back(r);
+    i = end;
+  }
+}
+
+}  // namespace claimex::timex
