@@ -3,84 +3,54 @@
 #include <sqlite3.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
 namespace claimex {
-namespace {
-
-// What one non-ASCII code point becomes in the normalized sentence: 0 = dropped, ' ' = a space (runs
-// collapse), else the code point itself (lower-cased) or its plain-ASCII stand-in.
-utf8proc_int32_t MapCodePoint(utf8proc_int32_t c) {
-  switch (c) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2035:
-    case 0x00B4:
-      return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x2036:
-    case 0x00AB: case 0x00BB:
-      return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D:
-      return '-';
-    case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
-      return 0;
-    case 0x85:
-      return ' ';
-    default:
-      break;
-  }
-  if (c >= 0x80 && utf8proc_category(c) == UTF8PROC_CATEGORY_ZS) return ' ';
-  return utf8proc_tolower(c);
-}
-
-}  // namespace
-
-std::string NormalizeSentence(std::string_view raw) {
+std::string FoldNormalized(std::string_view normalized) {
   std::string out;
-  out.reserve(raw.size());
+  out.reserve(normalized.size());
   bool pending_space = false;
-  auto emit = [&](utf8proc_int32_t c) {
-    if (c == 0) return;
-    if (c == ' ') {
-      pending_space = !out.empty();
-      return;
-    }
-    if (pending_space) out.push_back(' ');
+  auto put_space_if_pending = [&] {
+    if (pending_space && !out.empty()) out.push_back(' ');
     pending_space = false;
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else {
-      utf8proc_uint8_t buf[4];
-      utf8proc_ssize_t n = utf8proc_encode_char(c, buf);
-      out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(n));
-    }
   };
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(raw.data());
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(normalized.data());
   size_t i = 0;
-  while (i < raw.size()) {
-    unsigned char b = p[i];
+  while (i < normalized.size()) {
+    const unsigned char b = p[i];
     if (b < 0x80) {
-      if (b >= 'A' && b <= 'Z') {
-        emit(b + ('a' - 'A'));
-      } else if (b == '`') {
-        emit('\'');
-      } else {
-        emit(b == ' ' || (b >= '\t' && b <= '\r') ? ' ' : b);
+      ++i;
+      if (b == ' ' || (b >= '\t' && b <= '\r')) {
+        pending_space = true;
+        continue;
       }
-      ++i;
+      put_space_if_pending();
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
       continue;
     }
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(raw.size() - i), &c);
-    if (n <= 0) {  // not UTF-8: keep the stray byte's replacement character
-      emit(0xFFFD);
-      ++i;
-      continue;
-    }
-    emit(MapCodePoint(c));
-    i += static_cast<size_t>(n);
+    utf8proc_int32_t c = 0xFFFD;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(normalized.size() - i), &c);
+    i += n > 0 ? static_cast<size_t>(n) : 1;  // a stray byte becomes U+FFFD
+    if (n <= 0) c = 0xFFFD;
+    put_space_if_pending();
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t len = utf8proc_encode_char(utf8proc_tolower(c), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
   }
   return out;
+}
+
+std::string NormalizeSentence(std::string_view raw) {
+  return FoldNormalized(NormalizedText(raw).text());
+}
+
+std::string SentenceKey(const NormalizedText& body, Span raw) {
+  const uint32_t start = body.FromRaw(raw.start);
+  const uint32_t end = std::max(start, body.FromRaw(raw.end));
+  return FoldNormalized(std::string_view(body.text()).substr(start, end - start));
 }
 
 Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
@@ -148,8 +118,8 @@ Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>&
       Result<bool> r = candidates_.Step();
       if (!r.ok()) return r.status();
       if (!*r) break;
-      found.push_back({candidates_.Int(0), candidates_.Int(1), candidates_.Text(2),
-                       candidates_.Int(3)});
+      found.push_back(
+          {candidates_.Int(0), candidates_.Int(1), candidates_.Text(2), candidates_.Int(3)});
     }
     candidates_.Reset();
     const size_t cap = static_cast<size_t>(options_.max_shared);
@@ -169,11 +139,15 @@ Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>&
                              : c.seq < seq;
       insert_link_.Reset();
       if (other_first) {
-        insert_link_.BindInt(1, c.article).BindInt(2, c.sentence).BindInt(3, article).BindInt(
-            4, s.id);
+        insert_link_.BindInt(1, c.article)
+            .BindInt(2, c.sentence)
+            .BindInt(3, article)
+            .BindInt(4, s.id);
       } else {
-        insert_link_.BindInt(1, article).BindInt(2, s.id).BindInt(3, c.article).BindInt(
-            4, c.sentence);
+        insert_link_.BindInt(1, article)
+            .BindInt(2, s.id)
+            .BindInt(3, c.article)
+            .BindInt(4, c.sentence);
       }
       insert_link_.BindText(5, "verbatim").BindDouble(6, 1.0);
       CLAIMEX_RETURN_IF_ERROR(insert_link_.Run());

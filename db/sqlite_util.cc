@@ -47,7 +47,8 @@ Result<Stmt> Stmt::Prepare(sqlite3* db, std::string_view sql) {
 Stmt::~Stmt() { sqlite3_finalize(stmt_); }
 
 Stmt::Stmt(Stmt&& other) noexcept
-    : db_(other.db_), stmt_(std::exchange(other.stmt_, nullptr)),
+    : db_(other.db_),
+      stmt_(std::exchange(other.stmt_, nullptr)),
       bind_error_(std::move(other.bind_error_)) {}
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {

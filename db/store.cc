@@ -56,8 +56,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   }
   std::unique_ptr<Store> store(new Store(options));
   // One thread at a time uses a Store, so SQLite's own connection mutex is not needed.
-  int flags = SQLITE_OPEN_NOMUTEX |
-              (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      SQLITE_OPEN_NOMUTEX |
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(options.path.c_str(), &store->db_, flags, nullptr);
   if (rc != SQLITE_OK) return SqliteError(store->db_, rc, "open " + options.path);
   sqlite3_extended_result_codes(store->db_, 1);
@@ -78,7 +79,8 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
     Result<int> v = UserVersion(db);
     if (!v.ok()) return with_path(v.status());
     const int latest = LatestSchemaVersion();
-    if (*v == 0) return Status::InvalidArgument(where + "not a claimex database (schema version 0)");
+    if (*v == 0)
+      return Status::InvalidArgument(where + "not a claimex database (schema version 0)");
     if (*v != latest) {
       return Status::InvalidArgument(where + "schema version " + std::to_string(*v) +
                                      " but this claimex reads version " + std::to_string(latest) +
@@ -102,8 +104,8 @@ Status Store::Migrate() {
   const int latest = LatestSchemaVersion();
   if (*current > latest) {
     return Status::InvalidArgument("schema version " + std::to_string(*current) +
-                                   " is newer than this claimex knows (" +
-                                   std::to_string(latest) + ")");
+                                   " is newer than this claimex knows (" + std::to_string(latest) +
+                                   ")");
   }
   int last = 0;
   for (const EmbeddedFile& f : Embedded_migrations()) {  // sorted by name

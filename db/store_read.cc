@@ -38,8 +38,7 @@ QuoteKind ParseQuoteKind(const std::string& s) {
 }
 LinkKind ParseLinkKind(const std::string& s) {
   using K = LinkKind;
-  return ParseName(s, LinkKindName, {K::kVerbatim, K::kNear, K::kFigure, K::kQuote},
-                   K::kVerbatim);
+  return ParseName(s, LinkKindName, {K::kVerbatim, K::kNear, K::kFigure, K::kQuote}, K::kVerbatim);
 }
 
 Span SpanAt(const Stmt& st, int col) {
@@ -145,7 +144,8 @@ struct ArticleReader {
       c.attribution_rule = r.Text(20);
       ex.claims.push_back(std::move(c));
     }));
-    for (size_t i = 0; i < restates.size(); ++i) ex.claims[i].restates = Lookup(claim_of, restates[i]);
+    for (size_t i = 0; i < restates.size(); ++i)
+      ex.claims[i].restates = Lookup(claim_of, restates[i]);
     return EachRow(quotes.Reset().BindInt(1, article), [&] {
       Quote q;
       q.span = SpanAt(quotes, 0);

@@ -9,6 +9,7 @@
 #include "db/sqlite_util.h"
 #include "db/store.h"
 #include "db/store_statements.h"
+#include "extractor/text.h"
 
 namespace claimex {
 namespace {
@@ -158,10 +159,11 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
   std::vector<Linker::NewSentence> new_sentences;
   sentence_ids.reserve(ex.sentences.size());
   new_sentences.reserve(ex.sentences.size());
+  const NormalizedText normalized(a.body);
   for (size_t i = 0; i < ex.sentences.size(); ++i) {
     const Sentence& s = ex.sentences[i];
     const std::string_view text = At(a.body, s.span);
-    const std::string norm = NormalizeSentence(text);
+    const std::string norm = SentenceKey(normalized, s.span);
     const int64_t hash = NormalizedHash(norm);
     CLAIMEX_RETURN_IF_ERROR(insert_sentence.Reset()
                                 .BindInt(1, article)
