@@ -32,55 +32,43 @@ std::string Extension(std::string_view path) {
 
 struct ExtensionFormat {
   std::string_view extension;
-  FileFormat format;
+  InputFormat format;
 };
 
 constexpr ExtensionFormat kExtensions[] = {
-    {"jsonl", FileFormat::kJsonLines}, {"ndjson", FileFormat::kJsonLines},
-    {"html", FileFormat::kHtml},       {"htm", FileFormat::kHtml},
-    {"xhtml", FileFormat::kHtml},      {"xml", FileFormat::kFeed},
-    {"rss", FileFormat::kFeed},        {"atom", FileFormat::kFeed},
-    {"gz", FileFormat::kCompressed},   {"bz2", FileFormat::kCompressed},
-    {"xz", FileFormat::kCompressed},   {"zip", FileFormat::kCompressed},
-    {"pdf", FileFormat::kBinary},      {"png", FileFormat::kBinary},
-    {"jpg", FileFormat::kBinary},      {"jpeg", FileFormat::kBinary},
-    {"gif", FileFormat::kBinary},      {"doc", FileFormat::kBinary},
-    {"docx", FileFormat::kBinary},     {"db", FileFormat::kBinary},
+    {"jsonl", InputFormat::kJsonLines}, {"ndjson", InputFormat::kJsonLines},
+    {"html", InputFormat::kHtml},       {"htm", InputFormat::kHtml},
+    {"xhtml", InputFormat::kHtml},      {"xml", InputFormat::kFeed},
+    {"rss", InputFormat::kFeed},        {"atom", InputFormat::kFeed},
+    {"gz", InputFormat::kCompressed},   {"bz2", InputFormat::kCompressed},
+    {"xz", InputFormat::kCompressed},   {"zip", InputFormat::kCompressed},
+    {"pdf", InputFormat::kBinary},      {"png", InputFormat::kBinary},
+    {"jpg", InputFormat::kBinary},      {"jpeg", InputFormat::kBinary},
+    {"gif", InputFormat::kBinary},      {"doc", InputFormat::kBinary},
+    {"docx", InputFormat::kBinary},     {"db", InputFormat::kBinary},
 };
 
 struct MagicFormat {
   std::string_view magic;  // compared case-insensitively for the markup ones
-  FileFormat format;
+  InputFormat format;
 };
 
 constexpr MagicFormat kMagic[] = {
-    {"\x1f\x8b", FileFormat::kCompressed},    {"PK\x03\x04", FileFormat::kCompressed},
-    {"%PDF-", FileFormat::kBinary},           {"\x89PNG", FileFormat::kBinary},
-    {"GIF8", FileFormat::kBinary},            {"\xFF\xD8\xFF", FileFormat::kBinary},
-    {"SQLite format 3", FileFormat::kBinary},
+    {"\x1f\x8b", InputFormat::kCompressed},    {"PK\x03\x04", InputFormat::kCompressed},
+    {"%PDF-", InputFormat::kBinary},           {"\x89PNG", InputFormat::kBinary},
+    {"GIF8", InputFormat::kBinary},            {"\xFF\xD8\xFF", InputFormat::kBinary},
+    {"SQLite format 3", InputFormat::kBinary},
 };
 
 constexpr MagicFormat kMarkup[] = {
-    {"<!doctype html", FileFormat::kHtml}, {"<html", FileFormat::kHtml},
-    {"<?xml", FileFormat::kFeed},          {"<rss", FileFormat::kFeed},
-    {"<feed", FileFormat::kFeed},
+    {"<!doctype html", InputFormat::kHtml}, {"<html", InputFormat::kHtml},
+    {"<?xml", InputFormat::kFeed},          {"<rss", InputFormat::kFeed},
+    {"<feed", InputFormat::kFeed},
 };
 
 }  // namespace
 
-const char* FileFormatName(FileFormat format) {
-  switch (format) {
-    case FileFormat::kText: return "text";
-    case FileFormat::kJsonLines: return "JSON Lines";
-    case FileFormat::kHtml: return "HTML";
-    case FileFormat::kFeed: return "RSS/Atom/XML";
-    case FileFormat::kCompressed: return "compressed";
-    case FileFormat::kBinary: return "binary";
-  }
-  return "unknown";
-}
-
-FileFormat DetectFormat(std::string_view path, std::string_view head) {
+InputFormat DetectFormat(std::string_view path, std::string_view head) {
   std::string ext = Extension(path);
   for (const auto& e : kExtensions) {
     if (ext == e.extension) return e.format;
@@ -95,8 +83,8 @@ FileFormat DetectFormat(std::string_view path, std::string_view head) {
   for (const auto& m : kMarkup) {
     if (StartsWithNoCase(text, m.magic)) return m.format;
   }
-  if (path == "-" && text.starts_with('{')) return FileFormat::kJsonLines;
-  return FileFormat::kText;
+  if (path == "-" && text.starts_with('{')) return InputFormat::kJsonLines;
+  return InputFormat::kText;
 }
 
 std::string FileStem(std::string_view path) {

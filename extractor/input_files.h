@@ -1,6 +1,7 @@
 // Internal: naming inputs for OpenInputs (extractor/reader.h) — which files a path stands for
 // (directories recursively, sorted, hidden entries skipped) and which format a file holds
-// (DetectFormat: the one dispatch point where the HTML and RSS/Atom readers will plug in).
+// (DetectFormat; OpenFile() in reader.cc is the dispatch point where the HTML and RSS/Atom
+// readers will plug in).
 #ifndef CLAIMEX_EXTRACTOR_INPUT_FILES_H_
 #define CLAIMEX_EXTRACTOR_INPUT_FILES_H_
 
@@ -12,23 +13,13 @@
 
 namespace claimex {
 
-// What a file holds, as far as the readers care.
-enum class FileFormat {
-  kText,        // one article per file (the default for any extension we do not know)
-  kJsonLines,   // .jsonl / .ndjson, or standard input whose first byte is '{'
-  kHtml,        // .html / .htm, or bytes starting "<!DOCTYPE html" / "<html" (later issue)
-  kFeed,        // .xml / .rss / .atom, or bytes starting "<?xml" / "<rss" / "<feed" (later issue)
-  kCompressed,  // .gz / .bz2 / .xz / .zip, or gzip/zip magic bytes
-  kBinary,      // PDF, images, office files: magic bytes of a format that is not text
-};
-
-// "text", "JSON Lines", "HTML", ...
-const char* FileFormatName(FileFormat format);
-
-// The format of a file: by its extension first (case-insensitive), else by its first bytes
-// (`head`, a few hundred bytes are enough; may be empty). Standard input (path "-") has no
-// extension, so its first bytes decide (leading whitespace and a UTF-8 BOM skipped).
-FileFormat DetectFormat(std::string_view path, std::string_view head);
+// The format of a file (never kAuto): by its extension first (case-insensitive: .jsonl/.ndjson,
+// .html/.htm/.xhtml, .xml/.rss/.atom, .gz/.bz2/.xz/.zip, .pdf and image types), else by its
+// first bytes (`head`, a few hundred bytes are enough; may be empty): gzip/zip/PDF/image magic,
+// "<!DOCTYPE html"/"<html", "<?xml"/"<rss"/"<feed" (leading whitespace and a UTF-8 BOM
+// skipped); otherwise text. Standard input (path "-") has no extension: a first '{' there
+// means JSON Lines.
+InputFormat DetectFormat(std::string_view path, std::string_view head);
 
 // The file name without directory and without its last extension: "dir/a.b.txt" -> "a.b".
 std::string FileStem(std::string_view path);

@@ -59,18 +59,21 @@ std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOpt
                                                                : st.message());
   }
   std::unique_ptr<ByteStream> stream = std::move(opened.value());
-  FileFormat format = DetectFormat(path, stream->Peek(kSniffBytes));
+  InputFormat format = options.format != InputFormat::kAuto
+                           ? options.format
+                           : DetectFormat(path, stream->Peek(kSniffBytes));
   switch (format) {
-    case FileFormat::kJsonLines:
+    case InputFormat::kJsonLines:
       return std::make_unique<JsonLinesReader>(std::move(stream), origin, options);
-    case FileFormat::kText:
+    case InputFormat::kAuto:  // (DetectFormat never says kAuto)
+    case InputFormat::kText:
       return Single(ReadTextArticle(stream.get(), origin, is_stdin ? kStdinId : FileStem(path),
                                     options));
-    case FileFormat::kHtml:
-    case FileFormat::kFeed:
-    case FileFormat::kCompressed:
+    case InputFormat::kHtml:
+    case InputFormat::kFeed:
+    case InputFormat::kCompressed:
       return Reject(origin, "unsupported format (HTML/feeds come later)");
-    case FileFormat::kBinary:
+    case InputFormat::kBinary:
       return Reject(origin, "unsupported format (binary file)");
   }
   return Reject(origin, "unsupported format");

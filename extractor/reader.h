@@ -15,8 +15,14 @@
 
 namespace claimex {
 
+// The formats a file can hold. kAuto sniffs by extension and first bytes. kHtml and kFeed have
+// no reader yet (a later issue adds them): such files are rejected "unsupported format (HTML/
+// feeds come later)", as are compressed files; kBinary (PDF, images) is never text.
+enum class InputFormat { kAuto, kText, kJsonLines, kHtml, kFeed, kCompressed, kBinary };
+
 struct ReaderOptions {
   size_t max_article_bytes = 10 * 1024 * 1024;  // larger bodies are rejected ("too large")
+  InputFormat format = InputFormat::kAuto;  // kAuto sniffs each input; another value forces it
 };
 
 // One item of the stream: an article, or a rejected input.
@@ -29,9 +35,6 @@ class ArticleReader {
   // Fills *item with the next article or rejection. Returns false at the end of the input.
   virtual bool Next(ReadItem* item) = 0;
 };
-
-// The formats a file can hold. kAuto sniffs by extension and first bytes.
-enum class InputFormat { kAuto, kText, kJsonLines };
 
 // Opens a reader over every input named in `paths`, in order: a file (format by extension:
 // .jsonl/.ndjson are JSON Lines, anything else is one text article; later issues add HTML and

@@ -323,6 +323,18 @@ TEST_CASE("a directory is read recursively in sorted order, hidden entries skipp
   CHECK(AsRejection(items[4]).origin == dir.Path("z.html"));
 }
 
+TEST_CASE("ReaderOptions::format forces a format over the file's extension", "[reader]") {
+  TempDir dir;
+  std::string path = dir.Write("feed.txt", "{\"id\": \"f-1\", \"body\": \"One.\"}\n"
+                                           "{\"id\": \"f-2\", \"body\": \"Two.\"}\n");
+  CHECK(ReadAll({path}).size() == 1);  // sniffed: one text article
+  ReaderOptions forced;
+  forced.format = InputFormat::kJsonLines;
+  auto items = ReadAll({path}, forced);
+  REQUIRE(items.size() == 2);
+  CHECK(AsArticle(items[1]).id == "f-2");
+}
+
 TEST_CASE("standard input is sniffed: '{' means JSON Lines, else one text article",
           "[reader]") {
   TempDir dir;
@@ -369,23 +381,23 @@ TEST_CASE("DetectFormat dispatches by extension, then by first bytes", "[reader]
   struct Case {
     std::string path;
     std::string head;
-    FileFormat format;
+    InputFormat format;
   };
   const std::vector<Case> cases = {
-      {"a.txt", "", FileFormat::kText},
-      {"a.JSONL", "", FileFormat::kJsonLines},
-      {"a.ndjson", "", FileFormat::kJsonLines},
-      {"a.txt", "{\"id\": 1}", FileFormat::kText},  // only stdin is sniffed for '{'
-      {"-", " \n{\"id\": 1}", FileFormat::kJsonLines},
-      {"-", "Plain words", FileFormat::kText},
-      {"a.htm", "", FileFormat::kHtml},
-      {"a", "  <!DOCTYPE HTML>", FileFormat::kHtml},
-      {"a.atom", "", FileFormat::kFeed},
-      {"a.dat", "\xEF\xBB\xBF<rss version=\"2.0\">", FileFormat::kFeed},
-      {"a.sgm", "<REUTERS NEWID=\"1\">", FileFormat::kText},
-      {"a.bin", "\x1f\x8b\x08", FileFormat::kCompressed},
-      {"a.bin", "%PDF-1.4", FileFormat::kBinary},
-      {".profile", "", FileFormat::kText},
+      {"a.txt", "", InputFormat::kText},
+      {"a.JSONL", "", InputFormat::kJsonLines},
+      {"a.ndjson", "", InputFormat::kJsonLines},
+      {"a.txt", "{\"id\": 1}", InputFormat::kText},  // only stdin is sniffed for '{'
+      {"-", " \n{\"id\": 1}", InputFormat::kJsonLines},
+      {"-", "Plain words", InputFormat::kText},
+      {"a.htm", "", InputFormat::kHtml},
+      {"a", "  <!DOCTYPE HTML>", InputFormat::kHtml},
+      {"a.atom", "", InputFormat::kFeed},
+      {"a.dat", "\xEF\xBB\xBF<rss version=\"2.0\">", InputFormat::kFeed},
+      {"a.sgm", "<REUTERS NEWID=\"1\">", InputFormat::kText},
+      {"a.bin", "\x1f\x8b\x08", InputFormat::kCompressed},
+      {"a.bin", "%PDF-1.4", InputFormat::kBinary},
+      {".profile", "", InputFormat::kText},
   };
   for (const Case& c : cases) {
     INFO(c.path << " " << c.head);
