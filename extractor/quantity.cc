@@ -40,6 +40,7 @@ struct Fig {
   bool plus = false, minus = false;
   Qualifier qualifier = Qualifier::kExact;
   bool has_qualifier = false;
+  int qual_len = 0;  // tokens of a qualifier before the number
   std::string noun;
   bool noun_fixed = false;
   std::optional<Rate> per;
@@ -194,8 +195,9 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
       start = s;
     } else if (t.IsWord(s)) {
       return false;  // a code or name: "programme4", "XC40", "M25"
-    } else if (sign && t[s].glued && t.IsWord(s - 1) && !t.Is(s - 1, "to")) {
-      return false;  // "COVID-19", "TA-35", "F-35"
+    } else if (sign && t[s].glued && t.IsWord(s - 1) && !t.Is(s - 1, "to") &&
+               !(s >= 2 && t.IsNum(s - 2) && t[s - 1].glued)) {
+      return false;  // "COVID-19", "TA-35", "F-35"; not "5k-20k"
     }
     q = context_->QualifierBefore(t, start);
   } else if (start == 1 && t.IsSym(0) && IsMinusText(t.Text(0))) {
@@ -212,7 +214,14 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     start -= q.length;
     f->qualifier = q.qualifier;
     f->has_qualifier = true;
+    f->qual_len = q.length;
   }
+  // "under the age of 5", "over the age of 21": years
+  bool age = m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"));
+  // "Mr Clarke, 61, said": an age in apposition
+  age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
+                start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
+                t[start - 2].cap && t.Is(m.te, ","));
   f->start = start;
 
   // After the number: metres or million, unit, currency, "or more".
@@ -244,15 +253,22 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->unit_info = um;
     f->adj = adj;
     j = u + um.length;
-    // "3 dollars 50 cents", "15 dollars 50"
-    if (um.currency && !f->prefixed && t.IsNum(j) && t[j].frac_digits == 0 && t[j].num < 100) {
-      UnitMatch cents = units_->UnitAfter(t, j + 1, false, false);
+    // "5 ft 2 in", "5 feet 2 inches"
+    if (f->unit == "ft" && t.IsNum(j) && (t.Is(j + 1, "in") || t.Is(j + 1, "inches") ||
+                                          t.Is(j + 1, "inch"))) {
+      f->value += t[j].num / 12;
+      j += 2;
+    }
+    // "3 dollars 50 cents", "thirteen dollars forty-five cents", "15 dollars 50"
+    NumberMatch c = um.currency && !f->prefixed ? numbers_->Read(t, j) : NumberMatch{};
+    if (c.kind == NumberMatch::Kind::kNumber && c.integer && !c.scaled && c.value < 100) {
+      UnitMatch cents = units_->UnitAfter(t, c.te, false, false);
       if (cents.currency && cents.mult < 1) {
-        f->value += t[j].num * cents.mult;
-        j += 1 + cents.length;
-      } else if (!t.IsWord(j + 1) && !t.IsNum(j + 1)) {
-        f->value += t[j].num / 100;
-        ++j;
+        f->value += c.value * cents.mult;
+        j = c.te + cents.length;
+      } else if (!c.words && !t.IsWord(c.te) && !t.IsNum(c.te)) {
+        f->value += c.value / 100;
+        j = c.te;
       }
     }
   } else if (adj && !f->currency && !scaled && !units_->IsStop(t, u) && m.integer) {
@@ -262,16 +278,23 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->adj = true;
     j = u + 1;
   }
-  if (m.vague && t.Is(j, "of")) {  // "tens of millions of dollars"
+  if (m.vague && t.Is(j, "of") && !f->explicit_unit) {  // "tens of millions of dollars"
     UnitMatch c = units_->UnitAfter(t, j + 1, true, false);
-    if (c.currency) {
+    if (c.length) {
       f->unit = c.unit;
-      f->currency = f->explicit_unit = true;
+      f->currency = c.currency;
+      f->explicit_unit = true;
+      f->unit_info = c;
       j += 1 + c.length;
     }
   }
+  if (age && !f->explicit_unit && m.integer) {
+    f->unit = "year";
+    f->explicit_unit = true;
+    f->unit_info.age = f->unit_info.time = true;
+  }
   QualifierMatch qa = context_->QualifierAfter(t, j);
-  if (qa.length) {
+  if (qa.length && !numbers_->CanStart(t, j + qa.length)) {  // not "5 and below 10"
     f->qualifier = qa.qualifier;
     f->has_qualifier = true;
     j += qa.length;
@@ -285,7 +308,7 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
 
   // Glued to a word it does not measure ("5G", "3D"), or a word number in a name.
   if (j == m.te && t.IsWord(j) && t[j].glued) return false;
-  if (m.words && t.IsNum(m.te) && !t[m.te].glued) return false;  // "one 52,000-barrel ..."
+  if (m.words && !m.scaled && t.IsNum(m.te) && !t[m.te].glued) return false;  // "one 52,000 ..."
   if (m.words && t[m.tb].cap && m.tb == start && m.tb > 0 && t.IsWord(m.tb - 1)) {
     return false;  // "Formula One", "Channel Four"
   }
@@ -301,17 +324,29 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
   return true;
 }
 
+bool IsLowerBound(Qualifier q) { return q == Qualifier::kGt || q == Qualifier::kGe; }
+bool IsUpperBound(Qualifier q) { return q == Qualifier::kLt || q == Qualifier::kLe; }
+
 void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
   for (size_t k = 0; k + 1 < figs.size(); ++k) {
     Fig& a = figs[k];
     Fig& b = figs[k + 1];
-    if (a.dead || b.dead || a.low || b.low || a.denominator || b.denominator || b.has_qualifier) {
-      continue;
-    }
-    RangeJoin r = context_->Range(t, a.start, a.end, b.start);
-    if (!r.ok) continue;
+    if (a.dead || b.dead || a.low || b.low || a.denominator || b.denominator) continue;
     bool a_bare = !a.explicit_unit, b_bare = !b.explicit_unit;
     if (!a_bare && !b_bare && a.unit != b.unit) continue;
+    RangeJoin r = context_->Range(t, a.start, a.end, b.start);
+    if (r.ok && b.has_qualifier) r.ok = false;
+    if (!r.ok && b.qual_len > 0) {
+      // "from 450 sq ft up to 900 sq ft": the qualifier is the joiner
+      r = context_->Range(t, a.start, a.end, b.start + b.qual_len);
+      r.ok = r.ok && r.opener > 0;
+    }
+    // "more than 20 and less than 35", "at most 100 and at least 20"
+    bool bounds = !r.ok && a.has_qualifier && b.has_qualifier && t.Is(a.end, "and") &&
+                  a.end + 1 == b.start &&
+                  ((IsLowerBound(a.qualifier) && IsUpperBound(b.qualifier) && a.value < b.value) ||
+                   (IsUpperBound(a.qualifier) && IsLowerBound(b.qualifier) && b.value < a.value));
+    if (!r.ok && !bounds) continue;
     if (a.m.yearlike && b.m.yearlike) {  // "from 2012 to 2016": a time span
       a.dead = b.dead = true;
       continue;
@@ -320,9 +355,15 @@ void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
     if (!a.m.scaled && b.m.scaled && a.m.base <= b.m.base && b.m.base != 0) {
       a_value = a.value * (b.m.value / b.m.base);  // "£5-8m", "between 5 and 10 million"
     }
-    if (!r.opener) {
+    if (r.ok && !r.opener) {
       if (context_->ChangeBefore(t, a.start, false).change != Change::kNone) continue;
-      if (t.Is(a.end, "-") && b.value <= a_value) continue;  // a score "2-1", not a range
+      if (b.value <= a_value) {
+        // "46 percent to 42 percent" is two figures; "80-19 vote", "won 2-1" are tallies
+        if (t.Is(a.end, "-") && t[a.end].glued && a.IsBareCount() && b.IsBareCount()) {
+          a.dead = b.dead = true;
+        }
+        continue;
+      }
     }
     if (a_bare && !b_bare) {
       a.unit = b.unit;
@@ -334,6 +375,11 @@ void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
     }
     a.low = a_value;
     a.high = b.value;
+    if (bounds) {
+      a.low = IsLowerBound(a.qualifier) ? a_value : b.value;
+      a.high = IsLowerBound(a.qualifier) ? b.value : a_value;
+      a.qualifier = Qualifier::kExact;
+    }
     a.value = a_value;
     a.start -= r.opener;
     a.end = b.end;
@@ -361,6 +407,11 @@ void Impl::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
       if (!b.explicit_unit && a.explicit_unit) {
         b.unit = a.unit;
         b.currency = a.currency;
+      }
+      // "more than 100 kilometres (60 miles)": a converted bound is a bound
+      if (!b.has_qualifier && b.unit != a.unit &&
+          (IsLowerBound(a.qualifier) || IsUpperBound(a.qualifier))) {
+        b.qualifier = a.qualifier;
       }
       a.after = a.noun_end = b.end + 1;
       continue;
@@ -395,6 +446,14 @@ void Impl::Filter(const QTokens& t, std::vector<Fig>& figs) const {
   for (Fig& f : figs) {
     if (f.dead) continue;
     if (f.m.yearlike && !f.explicit_unit && !f.low) f.dead = true;  // "in 2019"
+    // "by 2120", "in 1066": a four-digit year after a time preposition
+    if (!f.explicit_unit && !f.low && f.m.integer && f.num_e == f.num_b + 1 &&
+        t[f.num_b].int_digits == 4 && !t[f.num_b].comma && f.value >= 1000 && f.value <= 2200 &&
+        f.start > 0 && (t.Is(f.start - 1, "in") || t.Is(f.start - 1, "by") ||
+                        t.Is(f.start - 1, "since") || t.Is(f.start - 1, "until") ||
+                        t.Is(f.start - 1, "before") || t.Is(f.start - 1, "after"))) {
+      f.dead = true;
+    }
     const UnitMatch& u = f.unit_info;
     if (u.calendar && !u.age) {
       // "five-year plan", "over the last 20 years", "for three months", "two years ago"
@@ -415,7 +474,7 @@ std::string Impl::DenominatorNoun(const QTokens& t, size_t k, size_t* end) const
     ++k;
     if (t.Is(k, "the")) ++k;
   }
-  return units_->CountedNoun(t, k, end);
+  return units_->CountedNoun(t, k, /*singular=*/false, end);
 }
 
 std::string Impl::SubjectNoun(const QTokens& t, size_t before, std::string* measured) const {
@@ -426,7 +485,7 @@ std::string Impl::SubjectNoun(const QTokens& t, size_t before, std::string* meas
     for (const char* c : kCounters) counter |= t.Is(j, c);
     if (!counter || !t.Is(j + 1, "of")) continue;
     size_t end = 0;
-    std::string noun = units_->CountedNoun(t, j + 2, &end);
+    std::string noun = units_->CountedNoun(t, j + 2, false, &end);
     if (noun.empty() || end > before) continue;
     best = noun;
     size_t m_end = end;
@@ -470,25 +529,25 @@ void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
     if (of && next && next->start == j + of && next->IsBareCount() && !next->low &&
         f.m.integer && next->m.integer && f.value < next->value && !f.has_qualifier) {
       if (t.Is(j, "of")) {
-        f.noun = units_->CountedNoun(t, next->after, &end);
+        f.noun = units_->CountedNoun(t, next->after, false, &end);
       } else {
         f.value /= next->value;
         f.unit = "fraction";
-        f.noun = units_->CountedNoun(t, next->after, &end);
+        f.noun = units_->CountedNoun(t, next->after, false, &end);
       }
       f.end = next->end;
       f.noun_end = std::max(end, next->after);
       next->dead = true;
       continue;
     }
-    f.noun = units_->CountedNoun(t, j, &end);
+    f.noun = units_->CountedNoun(t, j, f.value == 1 && f.m.integer, &end);
     if (f.noun.empty() && t.Is(j, "of")) {
       // "one of the students", "35m of its devices"
       static const char* kDet[] = {"the", "its", "their", "his", "her", "our", "my", "your",
                                    "these", "those"};
       bool det = false;
       for (const char* d : kDet) det |= t.Is(j + 1, d);
-      if (det) f.noun = units_->CountedNoun(t, j + 2, &end);
+      if (det) f.noun = units_->CountedNoun(t, j + 2, false, &end);
     }
     f.noun_end = f.noun.empty() ? f.after : end;
   }
@@ -500,6 +559,24 @@ void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
     size_t j = a.end;
     if (t.Is(j, ",")) ++j;
     if ((t.Is(j, "or") || t.Is(j, "and") || t.Is(j, "to")) && j + 1 == b.start) a.noun = b.noun;
+  }
+  // "rose 64.06 points to 4,577.10": the new level counts the same thing.
+  for (size_t k = 0; k + 1 < figs.size(); ++k) {
+    Fig& a = figs[k];
+    Fig& b = figs[k + 1];
+    if (a.dead || b.dead || !a.IsBareCount() || !b.IsBareCount() || !b.noun.empty()) continue;
+    if (t.Is(a.noun_end, "to") && a.noun_end + 1 == b.start) b.noun = a.noun;
+  }
+  // "the best one", "one might expect", "the two met": a small number in words with nothing
+  // counted is a pronoun.
+  for (Fig& f : figs) {
+    if (f.dead || !f.IsBareCount() || !f.noun.empty() || !f.m.words || f.m.scaled ||
+        f.has_qualifier || f.minus || f.value > 10 || f.value < 1 || !f.m.integer ||
+        f.restates >= 0 || f.low || (f.start == 0 && f.end == t.size())) {
+      continue;
+    }
+    if (t.Is(f.after, "of") || t.Is(f.after, "in") || t.Is(f.after, "out")) continue;
+    f.dead = true;
   }
   // "nearly 500 (497) people": the restatement counts the same thing.
   for (Fig& f : figs) {
@@ -533,7 +610,7 @@ void Impl::Rates(const QTokens& t, std::vector<Fig>& figs) const {
     if (t.Is(k, "-") && t[k].glued) ++k;
     if (units_->IsRateCue(t, k) && t.IsWord(k + 1) && !numbers_->CanStart(t, k + 1)) {
       size_t end = 0;
-      std::string noun = units_->CountedNoun(t, k + 1, &end);
+      std::string noun = units_->CountedNoun(t, k + 1, true, &end);
       if (!noun.empty()) f.per = Rate{1, noun};
     } else if (units_->IsRateArticle(t, k)) {
       size_t n = k + 1;

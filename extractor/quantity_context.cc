@@ -122,6 +122,8 @@ QualifierMatch ContextRules::QualifierBefore(const QTokens& t, size_t end) const
 QualifierMatch ContextRules::QualifierAfter(const QTokens& t, size_t j) const {
   PhraseTable::Match m = qual_after_.Forward(t, j);
   if (m.payload < 0) return {};
+  // "5000 or less than 4000" compares with another number: no qualifier of this one.
+  if (t.IsNum(j + m.length) || t.Is(j + m.length, "than")) return {};
   return {m.length, quals_[m.payload]};
 }
 

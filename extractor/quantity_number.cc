@@ -152,6 +152,8 @@ NumberMatch NumberReader::ReadDigits(const QTokens& t, size_t i) const {
     n.te = end;
     return n;
   };
+  // Identifiers: a run of more than 12 digits without separators (tweet or account numbers).
+  if (!leading_dot && !t[i].comma && t[i].int_digits > 12) return not_figure(j);
   // Ordinals ("10th", "21st") and decades or plurals glued to digits ("1990s", "under-25s").
   if (t.IsWord(j) && t[j].glued) {
     std::string_view w = t.Lower(j);
@@ -162,8 +164,11 @@ NumberMatch NumberReader::ReadDigits(const QTokens& t, size_t i) const {
     size_t k = j + 2;
     while (t.IsSym(k) && IsSlash(t.Text(k)) && t[k].glued && t.IsNum(k + 1)) k += 2;
     double den = t[j + 1].num;
-    bool fraction = k == j + 2 && m.integer && t[j + 1].frac_digits == 0 && den >= 2 &&
-                    den <= 100 && v < den && t[i].int_digits <= 2;
+    // Only the usual denominators: "3/4", "7/8", "1/3"; "9/11" is a date.
+    bool usual = den == 2 || den == 3 || den == 4 || den == 5 || den == 6 || den == 8 ||
+                 den == 10 || den == 12 || den == 16 || den == 32 || den == 64 || den == 100;
+    bool fraction = k == j + 2 && m.integer && t[j + 1].frac_digits == 0 && usual && v < den &&
+                    t[i].int_digits <= 2;
     if (!fraction) return not_figure(k);
     v /= den;
     j = k;
@@ -234,7 +239,8 @@ NumberMatch NumberReader::ReadDigits(const QTokens& t, size_t i) const {
   m.base = v;
   j = Continue(t, j, true, &total, &current, &m);
   v = total + current;
-  if (!m.scaled) {
+  // A scale abbreviation, unless a number is glued after it ("32m2" is square metres).
+  if (!m.scaled && !(t.IsNum(j + 1) && t[j + 1].glued)) {
     if (const Scale* s = LookupScale(t, j)) {
       if (s->metre) {
         m.metre_m = true;
@@ -365,7 +371,8 @@ size_t NumberReader::Continue(const QTokens& t, size_t j, bool from_digits, doub
         if (last == Last::kArticle && !w->plural) {
           // "a third of", "a quarter million", "a fifth."; not "a third straight win".
           const Word* nx = Lookup(t, j + 1);
-          bool ok = j + 1 >= t.size() || t.Is(j + 1, "of") || t.IsSym(j + 1) ||
+          bool ok = j + 1 >= t.size() || t.Is(j + 1, "of") ||
+                    (t.IsSym(j + 1) && !(t.Is(j + 1, "-") && t[j + 1].glued)) ||
                     (nx && nx->kind == NumberWordKind::kScale);
           if (!ok) return end;
         }

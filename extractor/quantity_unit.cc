@@ -186,7 +186,8 @@ bool UnitLexicon::LooksPlural(const QTokens& t, size_t i) const {
          !EndsWith(w, "is");
 }
 
-std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, size_t* end) const {
+std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, bool singular,
+                                     size_t* end) const {
   size_t k = j;
   while (IsSkip(t, k)) ++k;
   const size_t first_tok = k;
@@ -201,7 +202,8 @@ std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, size_t* end) co
       }
       if (IsStop(t, k)) break;
       std::string_view w = t.Lower(k);
-      if (w.size() > 4 && EndsWith(w, "ing")) break;  // "800 reporting ...", not "buildings"
+      // "800 reporting ...", but "public housing properties", "buildings"
+      if (word_first.empty() && w.size() > 4 && EndsWith(w, "ing")) break;
       size_t first = k;
       ++k;
       // compounds: "first-team", "coal-fired", "F-Series"
@@ -227,8 +229,7 @@ std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, size_t* end) co
     }
     break;
   }
-  // A noun ends on a noun: drop trailing adverbs and participles ("30 rescued", "5 reportedly"),
-  // and end on the last plural word ("20 officers patrol" counts "officers").
+  // A noun ends on a noun: drop trailing adverbs and participles ("30 rescued", "5 reportedly").
   while (!word_first.empty()) {
     std::string_view w = t.Lower(word_last.back());
     if (word_first.back() == word_last.back() && w.size() > 3 &&
@@ -239,20 +240,35 @@ std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, size_t* end) co
     }
     break;
   }
-  if (word_first.size() > 1 && !LooksPlural(t, word_last.back())) {
-    for (size_t n = word_first.size() - 1; n-- > 0;) {
-      if (LooksPlural(t, word_last[n])) {
-        word_first.resize(n + 1);
-        word_last.resize(n + 1);
-        break;
+  // Where the noun ends: "one proposal asks ..." counts "proposal"; "two sisters helped ..."
+  // counts "sisters", "1,400 weapons sweeps" the compound, "children and young people" the
+  // coordination.
+  size_t n = word_first.size();
+  size_t p = 0;
+  while (p < n && !LooksPlural(t, word_last[p])) ++p;
+  if (singular && p > 0 && p < n) {
+    n = p;
+  } else if (!singular && p < n) {
+    size_t q = p;
+    while (q + 1 < n && word_first[q + 1] == word_last[q] + 1 && LooksPlural(t, word_last[q + 1])) {
+      ++q;
+    }
+    if (q + 1 < n && word_first[q + 1] == word_last[q] + 2 &&
+        (t.Is(word_last[q] + 1, "and") || t.Is(word_last[q] + 1, "or"))) {
+      for (size_t r = n; r-- > q + 1;) {
+        if (LooksPlural(t, word_last[r])) {
+          q = r;
+          break;
+        }
       }
     }
+    n = q + 1;
   }
-  if (word_first.empty()) {
+  if (n == 0) {
     *end = j;
     return "";
   }
-  size_t last_tok = word_last.back();
+  size_t last_tok = word_last[n - 1];
   *end = last_tok + 1;
   return std::string(t.text().substr(t[first_tok].b, t[last_tok].e - t[first_tok].b));
 }

@@ -40,9 +40,10 @@ class UnitLexicon {
   UnitMatch UnitAfter(const QTokens& t, size_t j, bool scaled, bool has_symbol) const;
 
   // The counted noun that starts at token j ("knives", "weapons sweeps", "neighbourhood police
-  // officers", "children and young people"), up to seven words, ending on a plural word when
-  // there is one; "" when none. *end is the token after it.
-  std::string CountedNoun(const QTokens& t, size_t j, size_t* end) const;
+  // officers", "children and young people"), up to seven words; it ends on the first plural word
+  // (or plural compound or coordination), or before it when `singular` ("one proposal asks").
+  // "" when none. *end is the token after it.
+  std::string CountedNoun(const QTokens& t, size_t j, bool singular, size_t* end) const;
 
   // noun_stops.txt word classes.
   bool IsStop(const QTokens& t, size_t i) const { return Has(t, i, kStop); }
