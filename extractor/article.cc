@@ -14,16 +14,14 @@ void AppendOneLine(std::string_view text, std::string* out) {
 std::string Rejection::Message() const {
   std::string message;
   message.reserve(origin.size() + id.size() + reason.size() + 8);
-  AppendOneLine(origin.empty() ? std::string_view("<input>") : std::string_view(origin),
-                &message);
+  AppendOneLine(origin.empty() ? std::string_view("<input>") : std::string_view(origin), &message);
   if (!id.empty()) {
     message += " (id ";
     AppendOneLine(id, &message);
     message += ')';
   }
   message += ": ";
-  AppendOneLine(reason.empty() ? std::string_view("rejected") : std::string_view(reason),
-                &message);
+  AppendOneLine(reason.empty() ? std::string_view("rejected") : std::string_view(reason), &message);
   return message;
 }
 

@@ -64,8 +64,7 @@ std::string_view ByteStream::Peek(size_t n) {
   return std::string_view(buffer_.data() + begin_, end_ - begin_);
 }
 
-ByteStream::Line ByteStream::ReadLine(size_t max, size_t keep, std::string* line,
-                                      size_t* length) {
+ByteStream::Line ByteStream::ReadLine(size_t max, size_t keep, std::string* line, size_t* length) {
   line->clear();
   size_t total = 0;
   bool too_long = false;

@@ -56,8 +56,7 @@ Status Convert(std::string_view bytes, const char* charset, std::string* utf8) {
   for (;;) {
     err = U_ZERO_ERROR;
     ucnv_convertEx(dst.get(), src.get(), &target, out.data() + out.size(), &source, source_limit,
-                   pivot, &pivot_source, &pivot_target, pivot + 1024, reset, /*flush=*/true,
-                   &err);
+                   pivot, &pivot_source, &pivot_target, pivot + 1024, reset, /*flush=*/true, &err);
     reset = false;
     if (err != U_BUFFER_OVERFLOW_ERROR) break;
     size_t used = static_cast<size_t>(target - out.data());
@@ -202,12 +201,18 @@ Bom DetectBom(std::string_view b, size_t* length) {
 
 const char* BomEncodingName(Bom bom) {
   switch (bom) {
-    case Bom::kNone: return "";
-    case Bom::kUtf8: return "UTF-8";
-    case Bom::kUtf16Le: return "UTF-16LE";
-    case Bom::kUtf16Be: return "UTF-16BE";
-    case Bom::kUtf32Le: return "UTF-32LE";
-    case Bom::kUtf32Be: return "UTF-32BE";
+    case Bom::kNone:
+      return "";
+    case Bom::kUtf8:
+      return "UTF-8";
+    case Bom::kUtf16Le:
+      return "UTF-16LE";
+    case Bom::kUtf16Be:
+      return "UTF-16BE";
+    case Bom::kUtf32Le:
+      return "UTF-32LE";
+    case Bom::kUtf32Be:
+      return "UTF-32BE";
   }
   return "";
 }

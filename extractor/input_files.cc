@@ -54,9 +54,12 @@ struct MagicFormat {
 };
 
 constexpr MagicFormat kMagic[] = {
-    {"\x1f\x8b", InputFormat::kCompressed},    {"PK\x03\x04", InputFormat::kCompressed},
-    {"%PDF-", InputFormat::kBinary},           {"\x89PNG", InputFormat::kBinary},
-    {"GIF8", InputFormat::kBinary},            {"\xFF\xD8\xFF", InputFormat::kBinary},
+    {"\x1f\x8b", InputFormat::kCompressed},
+    {"PK\x03\x04", InputFormat::kCompressed},
+    {"%PDF-", InputFormat::kBinary},
+    {"\x89PNG", InputFormat::kBinary},
+    {"GIF8", InputFormat::kBinary},
+    {"\xFF\xD8\xFF", InputFormat::kBinary},
     {"SQLite format 3", InputFormat::kBinary},
 };
 

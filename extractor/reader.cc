@@ -55,8 +55,8 @@ std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOpt
   Result<std::unique_ptr<ByteStream>> opened = ByteStream::Open(path);
   if (!opened.ok()) {
     const Status& st = opened.status();
-    return Reject(origin, st.code() == Status::Code::kNotFound ? "no such file or directory"
-                                                               : st.message());
+    return Reject(
+        origin, st.code() == Status::Code::kNotFound ? "no such file or directory" : st.message());
   }
   std::unique_ptr<ByteStream> stream = std::move(opened.value());
   InputFormat format = options.format != InputFormat::kAuto
@@ -67,8 +67,8 @@ std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOpt
       return std::make_unique<JsonLinesReader>(std::move(stream), origin, options);
     case InputFormat::kAuto:  // (DetectFormat never says kAuto)
     case InputFormat::kText:
-      return Single(ReadTextArticle(stream.get(), origin, is_stdin ? kStdinId : FileStem(path),
-                                    options));
+      return Single(
+          ReadTextArticle(stream.get(), origin, is_stdin ? kStdinId : FileStem(path), options));
     case InputFormat::kHtml:
     case InputFormat::kFeed:
     case InputFormat::kCompressed:

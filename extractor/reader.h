@@ -22,7 +22,7 @@ enum class InputFormat { kAuto, kText, kJsonLines, kHtml, kFeed, kCompressed, kB
 
 struct ReaderOptions {
   size_t max_article_bytes = 10 * 1024 * 1024;  // larger bodies are rejected ("too large")
-  InputFormat format = InputFormat::kAuto;  // kAuto sniffs each input; another value forces it
+  InputFormat format = InputFormat::kAuto;      // kAuto sniffs each input; another value forces it
 };
 
 // One item of the stream: an article, or a rejected input.

@@ -1,6 +1,8 @@
 // Tests for the readers (extractor/reader.h and the internal text/JSONL/input-file helpers).
 // Fixtures are tiny files written into a fresh temporary directory by each test, from our own
 // sentences; the odd bytes (Latin-1, UTF-16, NUL, CRLF, BOM) are generated here.
+#include "extractor/reader.h"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -14,7 +16,6 @@
 #include "extractor/byte_stream.h"
 #include "extractor/input_files.h"
 #include "extractor/jsonl_reader.h"
-#include "extractor/reader.h"
 
 namespace claimex {
 namespace {
@@ -99,14 +100,18 @@ TEST_CASE("a text file becomes one article named after the file", "[reader]") {
       {"BOM dropped", "bom.txt", "\xEF\xBB\xBFMayor opens bridge", "bom", "Mayor opens bridge",
        "UTF-8"},
       {"UTF-16LE with BOM", "wide.txt", "\xFF\xFEO\0k\0"s, "wide", "Ok", "UTF-16LE"},
-      {"Latin-1 pound sign", "pounds.txt", "The scheme will cost \xA3" "2.5m over four years.",
-       "pounds", "The scheme will cost \xC2\xA3" "2.5m over four years.", "ISO-8859-1"},
+      {"Latin-1 pound sign", "pounds.txt",
+       "The scheme will cost \xA3"
+       "2.5m over four years.",
+       "pounds",
+       "The scheme will cost \xC2\xA3"
+       "2.5m over four years.",
+       "ISO-8859-1"},
       {"NUL replaced, text after it kept", "nul.txt", "Arrests fell\0 by 12%."s, "nul",
        "Arrests fell  by 12%.", "UTF-8"},
-      {"CRLF and bare CR kept as given", "lines.txt", "Para one.\r\n\r\nPara two.\rEnd\n",
-       "lines", "Para one.\r\n\r\nPara two.\rEnd\n", "UTF-8"},
-      {"no extension", "README", "Notes on the budget.", "README", "Notes on the budget.",
-       "UTF-8"},
+      {"CRLF and bare CR kept as given", "lines.txt", "Para one.\r\n\r\nPara two.\rEnd\n", "lines",
+       "Para one.\r\n\r\nPara two.\rEnd\n", "UTF-8"},
+      {"no extension", "README", "Notes on the budget.", "README", "Notes on the budget.", "UTF-8"},
       {"only the last extension is cut", "a.b.txt", "Text.", "a.b", "Text.", "UTF-8"},
   };
   for (const Case& c : cases) {
@@ -135,7 +140,7 @@ TEST_CASE("bad inputs are one-line rejections and reading goes on", "[reader]") 
   small.max_article_bytes = 100;
   struct Case {
     const char* what;
-    std::string name;   // "" = a path that does not exist
+    std::string name;  // "" = a path that does not exist
     std::string bytes;
     std::string reason;  // expected reason prefix
   };
@@ -153,7 +158,9 @@ TEST_CASE("bad inputs are one-line rejections and reading goes on", "[reader]") 
        "unsupported format (HTML/feeds come later)"},
       {"XML sniffed from content", "feed.dat", "<?xml version=\"1.0\"?><feed/>",
        "unsupported format (HTML/feeds come later)"},
-      {"UTF-16 BOM with a broken surrogate", "broken.txt", "\xFF\xFE" "A\0\x00\xDC"s,
+      {"UTF-16 BOM with a broken surrogate", "broken.txt",
+       "\xFF\xFE"
+       "A\0\x00\xDC"s,
        "cannot decode: "},
   };
   for (const Case& c : cases) {
@@ -194,7 +201,8 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
       "\n"
       R"({"id": {"nested": 1}, "body": "An object is no id."})"
       "\n"
-      "{\"id\": \"press-10\", \"body\": \"Caf\xE9 rents rose \xA3" "3.\"}\r\n"  // Latin-1, CRLF
+      "{\"id\": \"press-10\", \"body\": \"Caf\xE9 rents rose \xA3"
+      "3.\"}\r\n"  // Latin-1, CRLF
       R"({"id": "press-11", "body": "Dated loosely.", "published": "March 2021", "title": 5})";
   std::string path = dir.Write("feed.jsonl", feed);
   auto items = ReadAll({path});
@@ -221,9 +229,12 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
     std::string reason;
   };
   const std::vector<Bad> bad = {
-      {2, 3, "press-3", "not JSON: "},  {3, 5, "press-5", "missing body"},
-      {4, 6, "press-6", "body is not a string"}, {5, 7, "press-7", "empty body"},
-      {6, 8, "", "missing id"},         {7, 9, "", "not a JSON object"},
+      {2, 3, "press-3", "not JSON: "},
+      {3, 5, "press-5", "missing body"},
+      {4, 6, "press-6", "body is not a string"},
+      {5, 7, "press-7", "empty body"},
+      {6, 8, "", "missing id"},
+      {7, 9, "", "not a JSON object"},
       {8, 10, "", "id is a JSON object, not a string"},
   };
   for (const Bad& b : bad) {
@@ -237,7 +248,9 @@ TEST_CASE("a JSON Lines feed gives one item per line, bad lines named by number"
 
   const Article& latin = AsArticle(items[9]);
   CHECK(latin.id == "press-10");
-  CHECK(latin.body == "Caf\xC3\xA9 rents rose \xC2\xA3" "3.");
+  CHECK(latin.body ==
+        "Caf\xC3\xA9 rents rose \xC2\xA3"
+        "3.");
   CHECK(latin.encoding != "UTF-8");
 
   const Article& loose = AsArticle(items[10]);
@@ -254,9 +267,8 @@ TEST_CASE("an over-long JSON line is skipped without stopping the feed", "[reade
   std::string huge_line = R"({"id": "huge-2", "body": ")" + huge_body + "\"}";
   std::string feed = R"({"id": "small-1", "body": "Short."})"
                      "\n" +
-                     huge_line + "\n" +
-                     R"({"id": "body-3", "body": ")" + std::string(1500, 'b') + "\"}\n" +
-                     R"({"id": "small-4", "body": "Also short."})";
+                     huge_line + "\n" + R"({"id": "body-3", "body": ")" + std::string(1500, 'b') +
+                     "\"}\n" + R"({"id": "small-4", "body": "Also short."})";
   std::string path = dir.Write("big.ndjson", feed);
   auto items = ReadAll({path}, options);
   REQUIRE(items.size() == 4);
@@ -303,8 +315,7 @@ TEST_CASE("empty feeds yield nothing; a UTF-16 feed is refused whole", "[reader]
   CHECK(AsArticle(bom[0]).id == "b");
 }
 
-TEST_CASE("a directory is read recursively in sorted order, hidden entries skipped",
-          "[reader]") {
+TEST_CASE("a directory is read recursively in sorted order, hidden entries skipped", "[reader]") {
   TempDir dir;
   dir.Write("b.txt", "Second file.");
   dir.Write("a.txt", "First file.");
@@ -325,8 +336,9 @@ TEST_CASE("a directory is read recursively in sorted order, hidden entries skipp
 
 TEST_CASE("ReaderOptions::format forces a format over the file's extension", "[reader]") {
   TempDir dir;
-  std::string path = dir.Write("feed.txt", "{\"id\": \"f-1\", \"body\": \"One.\"}\n"
-                                           "{\"id\": \"f-2\", \"body\": \"Two.\"}\n");
+  std::string path = dir.Write("feed.txt",
+                               "{\"id\": \"f-1\", \"body\": \"One.\"}\n"
+                               "{\"id\": \"f-2\", \"body\": \"Two.\"}\n");
   CHECK(ReadAll({path}).size() == 1);  // sniffed: one text article
   ReaderOptions forced;
   forced.format = InputFormat::kJsonLines;
@@ -335,11 +347,11 @@ TEST_CASE("ReaderOptions::format forces a format over the file's extension", "[r
   CHECK(AsArticle(items[1]).id == "f-2");
 }
 
-TEST_CASE("standard input is sniffed: '{' means JSON Lines, else one text article",
-          "[reader]") {
+TEST_CASE("standard input is sniffed: '{' means JSON Lines, else one text article", "[reader]") {
   TempDir dir;
-  auto feed = ReadFromStdin(dir, "\n{\"id\": \"s-1\", \"body\": \"Piped in.\"}\n"
-                                 "{\"id\": \"s-2\", \"body\": \"Also piped.\"}\n");
+  auto feed = ReadFromStdin(dir,
+                            "\n{\"id\": \"s-1\", \"body\": \"Piped in.\"}\n"
+                            "{\"id\": \"s-2\", \"body\": \"Also piped.\"}\n");
   REQUIRE(feed.size() == 2);
   CHECK(AsArticle(feed[0]).id == "s-1");
   CHECK(AsArticle(feed[1]).origin == "<stdin>:3");
@@ -369,10 +381,14 @@ TEST_CASE("IsoDate keeps the date of ISO dates and date-times only", "[reader]")
     std::string out;
   };
   const std::vector<Case> cases = {
-      {"2007-04-10", "2007-04-10"},     {"2007-04-10T12:44:00Z", "2007-04-10"},
-      {"2007-04-10 12:44", "2007-04-10"}, {"2007-4-10", ""},
-      {"2007-13-10", ""},               {"10/04/2007", ""},
-      {"2007-04-10x", ""},              {"", ""},
+      {"2007-04-10", "2007-04-10"},
+      {"2007-04-10T12:44:00Z", "2007-04-10"},
+      {"2007-04-10 12:44", "2007-04-10"},
+      {"2007-4-10", ""},
+      {"2007-13-10", ""},
+      {"10/04/2007", ""},
+      {"2007-04-10x", ""},
+      {"", ""},
   };
   for (const Case& c : cases) CHECK(IsoDate(c.in) == c.out);
 }
