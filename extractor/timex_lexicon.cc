@@ -44,6 +44,7 @@ const KindSpec kKinds[] = {
     {"part", "time_words.txt", Lex::kPart, Value::kCode, 0, 0, "MO AF EV NI MI"},
     {"set", "time_words.txt", Lex::kSet, Value::kAny},
     {"clock", "time_words.txt", Lex::kClock, Value::kAny},
+    {"zone", "time_words.txt", Lex::kZone, Value::kNone},
     {"since", "time_cues.txt", Lex::kSince, Value::kNone},
     {"until", "time_cues.txt", Lex::kUntil, Value::kFlag, 0, 0, "weak"},
     {"after", "time_cues.txt", Lex::kAfter, Value::kNone},
@@ -52,7 +53,7 @@ const KindSpec kKinds[] = {
     {"from", "time_cues.txt", Lex::kFrom, Value::kNone},
     {"between", "time_cues.txt", Lex::kBetween, Value::kNone},
     {"to", "time_cues.txt", Lex::kTo, Value::kFlag, 0, 0, "strong"},
-    {"todate", "time_cues.txt", Lex::kToDate, Value::kNone},
+    {"todate", "time_cues.txt", Lex::kToDate, Value::kFlag, 0, 0, "alone"},
     {"lead", "time_cues.txt", Lex::kLead, Value::kCode, 0, 0, "past next -"},
     {"in", "time_cues.txt", Lex::kIn, Value::kNone},
     {"ago", "time_cues.txt", Lex::kAgo, Value::kInt, -1, 1},
@@ -189,9 +190,11 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
       if (spec->kind == Lex::kUnit || spec->kind == Lex::kGluedUnit) ok = ParseUnit(v, &proto);
       if (spec->kind == Lex::kDay) ok = ParseDay(v, &proto);
       if (spec->kind == Lex::kShift || spec->kind == Lex::kClock) proto.code.clear();
-      if (spec->kind == Lex::kShift) {
+      if (spec->kind == Lex::kShift) {  // "~", "-1", "0", "+1", "+1 near"
         proto.ival = kUnknownShift;
-        ok = v == "~" || (ParseInt(v, &proto.ival) && proto.ival >= -1 && proto.ival <= 1);
+        std::string_view sv = v;
+        if (sv.ends_with(" near")) proto.flag = true, sv.remove_suffix(5);
+        ok = sv == "~" || (ParseInt(sv, &proto.ival) && proto.ival >= -1 && proto.ival <= 1);
       }
       if (spec->kind == Lex::kSet) {
         ok = v.size() >= 3 && v[0] == 'P';

@@ -27,7 +27,7 @@ enum class Lex : uint8_t {
   // time_numbers.txt
   kNumber, kOrdinal, kVague, kArticle,
   // time_words.txt
-  kDay, kRef, kShift, kReport, kPart, kSet, kClock,
+  kDay, kRef, kShift, kReport, kPart, kSet, kClock, kZone,
   // time_cues.txt
   kSince, kUntil, kAfter, kBefore, kOrLater, kFrom, kBetween, kTo, kToDate, kLead, kIn, kAgo,
   kOffset, kPosition, kApprox, kFuture, kYear, kPrep, kNotYear, kYearNext, kDateline,
@@ -37,7 +37,7 @@ struct Entry {
   Lex kind = Lex::kMonth;
   std::vector<std::string> words;  // the phrase as tokens, lower case
   bool ambiguous = false;          // a '?' name: also a common word ("may")
-  bool flag = false;               // VALUE "weak" (until) / "strong" (to)
+  bool flag = false;  // VALUE "weak" (until), "strong" (to), "alone" (todate), "near" (shift)
   int ival = 0;      // month, weekday, ordinal, day offset, shift (kUnknownShift), direction
   double dval = 0;   // number value; unit amount
   std::string code;  // season, holiday, unit code, ref, part of day, set period, position, approx

@@ -124,7 +124,10 @@ int Parser::Day(int i, int* d, bool words) const {
   const Tok& t = toks_[i];
   if (t.kind == Tok::kNum) {
     if (t.decimal || t.digits > 2 || t.num < 1 || t.num > 31) return -1;
-    if (IsPunct(i + 1, ":") && Glued(i + 1)) return -1;  // a clock time
+    if (IsPunct(i + 1, ":") && Glued(i + 1) && i + 2 < n_ && Glued(i + 2) &&
+        toks_[i + 2].kind == Tok::kNum) {
+      return -1;  // a clock time
+    }
     if (IsPunct(i + 1, "%")) return -1;
     *d = static_cast<int>(t.num);
     return i + 1;
@@ -215,6 +218,8 @@ bool Parser::BareYearOk(int i, int end) const {
   const Tok& t = toks_[i];
   if (t.kind != Tok::kNum || t.num < 1800 || t.num > 2100) return false;
   if (lex_.EndsBefore(toks_, i, Lex::kNotYear)) return false;
+  if (Glued(i) && i > 0 && toks_[i - 1].kind == Tok::kWord) return false;  // "june2022", "A2016"
+  if (Glued(end) && end < n_ && toks_[end].kind == Tok::kWord) return false;
   if (i > 0 && Glued(i) && (IsPunct(i - 1, "#") || IsPunct(i - 1, "-") || IsPunct(i - 1, "/")))
     return false;
   if (i > 0 && toks_[i - 1].kind == Tok::kNum) return false;      // "020 2016", "3 2016"
@@ -252,6 +257,42 @@ bool Parser::FutureBefore(int i) const {
     if (toks_[j].newline_before) return false;
   }
   return false;
+}
+
+bool Parser::NameAfter(int i) const {
+  return i < n_ && toks_[i].kind == Tok::kWord && toks_[i].upper && toks_[i].space_before &&
+         !toks_[i].newline_before && toks_[i].entries == nullptr;
+}
+
+bool Parser::QuarterContext(int i) const {
+  for (int q = std::max(0, i - 40); q < std::min(n_, i + 40); ++q) {
+    if (IsWord(q, "quarter") || IsWord(q, "quarterly")) return true;
+  }
+  return false;
+}
+
+// "year-ago", "year-earlier" (as in "the year-ago period"): the year before the anchor's, or its
+// reporting quarter in a text about quarterly results.
+int Parser::YearAgo(int i, Point* p) const {
+  int j = IsWord(i, "the") ? i + 1 : i;
+  if (IsWord(j, "comparable") || IsWord(j, "same") || IsWord(j, "corresponding")) ++j;
+  if (!(IsWord(j, "year") && IsPunct(j + 1, "-") && Glued(j + 1) &&
+        (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))) {
+    return -1;
+  }
+  int end = j + 3;
+  if (IsWord(end, "period") || IsWord(end, "quarter")) ++end;
+  if (!anchor_) {
+    *p = Point();
+    p->gran = Gran::kYear;
+    p->unresolved = true;
+  } else if (QuarterContext(i)) {
+    *p = FromAnchor(Gran::kQuarter, -1);
+    p->year -= 1;
+  } else {
+    *p = FromAnchor(Gran::kYear, -1);
+  }
+  return end;
 }
 
 int Parser::NumericDate(int i, Point* p) const {
@@ -379,12 +420,20 @@ int Parser::Clock(int i, Point* p) const {
 
 // ------------------------------------------------------------------------------ resolution --
 
-void Parser::ResolveDay(Point* p) const {
+// A month (and day) with no year written: in a past or present clause the latest one up to the
+// anchor, in a future clause the next one from it ("December" read in January is last December).
+void Parser::ResolveDay(Point* p, int at) const {
   p->implicit_year = true;
-  if (anchor_) p->year = anchor_->y;
+  if (!anchor_) return;
+  int y = anchor_->y;
+  int here = anchor_->m * 32 + anchor_->d, there = p->month * 32 + p->day;
+  bool future = FutureBefore(at);
+  if (there > here + 31 && !future) y -= 1;  // more than a month ahead: last year's
+  if (there < here - 31 && future) y += 1;
+  p->year = y;
 }
 
-void Parser::ResolveMonth(int month, int shift, Point* p) const {
+void Parser::ResolveMonth(int month, int shift, Point* p, int at) const {
   *p = Point();
   p->gran = Gran::kMonth;
   p->month = month;
@@ -394,33 +443,42 @@ void Parser::ResolveMonth(int month, int shift, Point* p) const {
   int y = anchor_->y;
   if (shift < 0) y = month < anchor_->m ? y : y - 1;
   if (shift > 0) y = month > anchor_->m ? y : y + 1;
+  if (shift == 0 && at >= 0) {
+    bool future = FutureBefore(at);
+    if (month > anchor_->m + 1 && !future) y -= 1;
+    if (month < anchor_->m - 1 && future) y += 1;
+  }
   p->year = y;
 }
 
-void Parser::ResolveWeekday(int wd, int shift, Point* p) const {
+void Parser::ResolveWeekday(int wd, WeekdayMode mode, Point* p) const {
   *p = Point();
   p->gran = Gran::kDay;
   p->weekday = wd;
   p->implicit_year = true;
-  if (!anchor_ || shift == kUnknownShift) return;
+  if (!anchor_) return;
   const Date& a = *anchor_;
   int awd = IsoWeekday(a);
   int64_t delta = 0;
-  switch (shift) {
-    case -1:  // last Friday: strictly before
+  switch (mode) {
+    case WeekdayMode::kLast:  // last Friday: strictly before
       delta = -((awd - wd + 7) % 7);
       if (delta == 0) delta = -7;
       break;
-    case 0:  // this Friday: in the anchor's week
+    case WeekdayMode::kThis:  // this Friday: in the anchor's week
       delta = wd - awd;
       break;
-    case 1:  // next Friday: in the week after the anchor's
+    case WeekdayMode::kNext:  // next Friday: in the week after the anchor's
       delta = 7 + wd - awd;
       break;
-    case 2:  // bare, future clause: the next one (or today)
+    case WeekdayMode::kComing:  // the coming Friday: strictly after
+      delta = (wd - awd + 7) % 7;
+      if (delta == 0) delta = 7;
+      break;
+    case WeekdayMode::kBareFuture:  // the next one (or today)
       delta = (wd - awd + 7) % 7;
       break;
-    default:  // bare: the last one (or today)
+    case WeekdayMode::kBarePast:  // the last one (or today)
       delta = -((awd - wd + 7) % 7);
       break;
   }
@@ -515,7 +573,7 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
         if (ke > 0) {
           q.year = y;
         } else {
-          ResolveDay(&q);
+          ResolveDay(&q, i);
           ke = kd;
         }
         if (ke > best) best = ke, *p = q;
@@ -543,8 +601,8 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
         }
         best = ks + 1, *p = q;
       }
-      if (!after_weekday && k > best && (!mamb || cued)) {
-        ResolveMonth(m, 0, p);
+      if (!after_weekday && k > best && (!mamb || cued) && !NameAfter(k)) {
+        ResolveMonth(m, 0, p, i);  // a bare month ("in June"), not a name ("April Ryan")
         best = k;
       }
     }
@@ -565,7 +623,7 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
         if (ke > 0) {
           q.year = y;
         } else {
-          ResolveDay(&q);
+          ResolveDay(&q, i);
           ke = k;
         }
         if (ke > best) best = ke, *p = q;
@@ -643,6 +701,9 @@ int Parser::Quarter(int i, Point* p) const {
   }
   if (IsWord(j, "fiscal") || IsWord(j, "financial")) ++j;
   if (IsPunct(j, "-") && Glued(j)) ++j;
+  int year_before = 0;  // "the 1988 second quarter"
+  int kyb = j < n_ && toks_[j].kind == Tok::kNum ? Year(j, &year_before, false) : -1;
+  if (kyb > 0) j = kyb;
   int ord = 0, ko = -1;
   bool half = false;
   if (IsWord(j, "q") && j + 1 < n_ && toks_[j + 1].kind == Tok::kNum && Glued(j + 1) &&
@@ -659,12 +720,17 @@ int Parser::Quarter(int i, Point* p) const {
   } else if (IsWord(j, "quarter") && (j != i || have_shift || report || year_ago)) {
     ko = j + 1;
   }
-  if (ko < 0) return -1;
+  if (ko < 0 || (kyb > 0 && ord == 0)) return -1;
   Point q;
   q.gran = half ? Gran::kHalf : Gran::kQuarter;
   q.sub = ord;
   int end = ko;
   int y = 0;
+  if (kyb > 0) {
+    q.year = year_before;
+    *p = q;
+    return end;
+  }
   int ky = IsWord(ko, "of") || IsWord(ko, "in") ? ko + 1 : ko;
   int ke = Year(ky, &y, true);
   if (ke < 0 && IsPunct(ky, ",") && ky == ko) ke = Year(ky + 1, &y, false);
@@ -719,6 +785,7 @@ int Parser::Season(int i, Point* p) const {
     return ke;
   }
   if (!has_shift && !Cued(i) && j == i) return -1;  // a bare "spring" is too often no time
+  if (!has_shift && e->ambiguous) return -1;         // "to fall", "the fall in prices"
   q.implicit_year = true;
   if (shift == kUnknownShift) {
   } else if (anchor_) {
@@ -765,14 +832,21 @@ int Parser::Relative(int i, Point* p) const {
   for (const auto& u : kUnits) {
     if (!IsWord(j, u.word)) continue;
     if (the && (u.gran == Gran::kDecade || u.gran == Gran::kCentury)) return -1;
+    if (IsPunct(j + 1, "-") && Glued(j + 1)) return -1;  // "the year-earlier period"
     *p = FromAnchor(u.gran, shift);
+    if (shift == kUnknownShift) p->discourse = true;  // "that year": the one just named
+    // "the weekend" told in a past clause is the one before the anchor
+    if (u.gran == Gran::kWeekend && shift == 0 && anchor_ && IsoWeekday(*anchor_) < 6 &&
+        !FutureBefore(i)) {
+      *p = FromAnchor(u.gran, -1);
+    }
     int end = j + 1;
     // "next week on Tuesday", "next week Wednesday"
     int wd = 0;
     bool amb = false;
     int kw = Weekday(IsWord(end, "on") ? end + 1 : end, &wd, &amb);
     if (u.gran == Gran::kWeek && kw > 0 && !amb && shift != kUnknownShift) {
-      ResolveWeekday(wd, 0, p);
+      ResolveWeekday(wd, WeekdayMode::kThis, p);
       if (anchor_) {
         Date d = AddDays({p->year, p->month, p->day}, 7 * shift);
         p->year = d.y, p->month = d.m, p->day = d.d;
@@ -785,11 +859,15 @@ int Parser::Relative(int i, Point* p) const {
   int m = 0, wd = 0;
   bool amb = false;
   if ((k = Month(j, &m, &amb)) > 0) {
-    ResolveMonth(m, shift, p);
+    ResolveMonth(m, shift, p, -1);
     return k;
   }
-  if ((k = Weekday(j, &wd, &amb)) > 0) {
-    ResolveWeekday(wd, shift, p);
+  if ((k = Weekday(j, &wd, &amb)) > 0 && shift != kUnknownShift) {
+    WeekdayMode mode = shift < 0   ? WeekdayMode::kLast
+                       : shift == 0 ? WeekdayMode::kThis
+                       : e->flag    ? WeekdayMode::kComing
+                                    : WeekdayMode::kNext;
+    ResolveWeekday(wd, mode, p);
     const Entry* part = nullptr;
     int kp = Match(k, Lex::kPart, &part);
     if (kp > 0) p->part = part->code, k = kp;
@@ -824,8 +902,8 @@ int Parser::WeekdayPoint(int i, Point* p, bool cued) const {
   int wd = 0;
   bool amb = false;
   int k = Weekday(i, &wd, &amb);
-  if (k < 0 || (amb && !cued)) return -1;
-  ResolveWeekday(wd, FutureBefore(i) ? 2 : 3, p);
+  if (k < 0 || (amb && !IsWord(i - 1, "on"))) return -1;  // "a Sun spokesman"
+  ResolveWeekday(wd, FutureBefore(i) ? WeekdayMode::kBareFuture : WeekdayMode::kBarePast, p);
   const Entry* part = nullptr;
   int kp = Match(k, Lex::kPart, &part);
   if (kp > 0) p->part = part->code, k = kp;
@@ -888,6 +966,7 @@ int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const 
   take(WeekdayPoint(i, &q, cued), "relative");
   take(Holiday(i, &q), "date");
   take(Clock(i, &q), "date");
+  take(YearAgo(i, &q), "relative");
   if (best < 0) return -1;
   if (qkind == "date" && Match(i, Lex::kShift) > 0) qkind = "relative";  // "last quarter"
   // a clock time with its day: "today at 3pm", "3pm today"
@@ -901,16 +980,25 @@ int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const 
       p->part = e->code;  // "Friday night"
       best = k;
     }
-  } else if (p->gran == Gran::kTime) {
-    Point day;
-    std::string_view dk;
+  } else if (p->gran == Gran::kTime) {  // "3pm today", "noon Thursday", "5 p.m. EST Nov. 9"
+    if ((k = Match(best, Lex::kZone)) > 0) best = k;
     int a = IsWord(best, "on") ? best + 1 : best;
-    int end = Relative(a, &day);
-    if (end > 0 && day.gran == Gran::kDay && day.part.empty()) {
+    Point day;
+    int end = -1;
+    std::string_view dk = "relative";
+    if ((k = Relative(a, &day)) > end) end = k;
+    if ((k = WeekdayPoint(a, &day, true)) > end) end = k;
+    if ((k = DateWithMonth(a, &day, true)) > end) end = k, dk = "date";
+    if (end > 0) {  // re-read the longest as the day
+      if (DateWithMonth(a, &day, true) != end && WeekdayPoint(a, &day, true) != end) {
+        Relative(a, &day);
+      }
+    }
+    if (end > 0 && day.gran == Gran::kDay && day.part.empty() && day.hour < 0) {
       day.hour = p->hour, day.minute = p->minute, day.second = p->second;
       *p = day;
       best = end;
-      qkind = "relative";
+      qkind = dk;
     }
   }
   *kind = qkind;

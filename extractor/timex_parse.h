@@ -98,6 +98,7 @@ class Parser {
   bool BareYearOk(int i, int end) const;       // a lone number that reads as a year
   bool Cued(int i) const;                      // a preposition before token i
   bool FutureBefore(int i) const;              // a future verb earlier in the clause
+  bool NameAfter(int i) const;                 // a capitalized word at i inside a sentence
   int NumericDate(int i, Point* p) const;      // patterns/time_formats.txt
   int Clock(int i, Point* p) const;            // "3pm", "10:30 am", "noon"
 
@@ -120,9 +121,14 @@ class Parser {
   int Set(int i, Parsed* out) const;
 
   // --- resolution helpers (timex_parse.cc) ---
-  void ResolveMonth(int month, int shift, Point* p) const;  // a month name with no year
-  void ResolveWeekday(int wd, int shift, Point* p) const;
-  void ResolveDay(Point* p) const;  // a day with no year: the anchor's year
+  // How a weekday is placed against the anchor.
+  enum class WeekdayMode { kLast, kThis, kNext, kComing, kBarePast, kBareFuture };
+  // A month name with no year (shift 0: the nearest, past unless the clause at token `at` is future).
+  void ResolveMonth(int month, int shift, Point* p, int at) const;
+  void ResolveWeekday(int wd, WeekdayMode mode, Point* p) const;
+  void ResolveDay(Point* p, int at) const;  // a day and month with no year, like ResolveMonth
+  bool QuarterContext(int i) const;  // "quarter" near token i: "a year ago" means that quarter
+  int YearAgo(int i, Point* p) const;  // "year-ago", "the year-earlier period"
   Point FromAnchor(Gran g, int shift) const;  // this/last/next year, month, week ...
   bool HasAnchor() const { return anchor_.has_value(); }
 

@@ -52,6 +52,7 @@ struct Point {
   std::string_view part;  // part of the day: "MO", "AF", "EV", "NI" (static storage)
   std::string_view mod;   // a part of the period: "START", "MID", "END" ("early 2019"), or ""
   bool implicit_year = false;  // the year was not written (taken from the anchor, or unknown)
+  bool discourse = false;      // "that year": the time last named in the text, not the anchor
   bool unresolved = false;     // needs an anchor date it did not get: no value
 
   bool HasYear() const { return year != kNoYear; }

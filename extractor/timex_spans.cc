@@ -57,7 +57,10 @@ int Parser::DurationExpr(int i, Dur* d, bool article) const {
     if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
   }
   if (ke < 0) return -1;
-  if (IsWord(ke, "old") || (IsPunct(ke, "-") && IsWord(ke + 1, "old"))) return -1;  // ages
+  if (IsWord(ke, "old") || (IsPunct(ke, "-") && (IsWord(ke + 1, "old") || IsWord(ke + 1, "olds"))))
+    return -1;  // ages: "40-year-old", "under 25-year-olds"
+  if (Match(u, Lex::kOrdinal) > 0 && (IsWord(ke, "quarter") || IsWord(ke, "half")))
+    return -1;  // "the 1988 second quarter"
   if (from_article && e->words[0] == "second" && ke < n_ && toks_[ke].kind == Tok::kWord)
     return -1;  // "a second term"
   d->amount = v * e->dval;
@@ -111,14 +114,23 @@ int Parser::Duration(int i, Parsed* out) const {
   int ka = Match(j, Lex::kApprox);
   if (ka > 0) j = ka;
   int ke = DurationExpr(j, &d, true);
-  if (ke < 0 && has_lead && (k = Match(j, Lex::kUnit, &e)) == j + 1 &&
-      toks_[j].lower.back() == 's') {  // "for years", "in recent months"
+  if (ke < 0 && has_lead && !IsWord(i, "the") && (k = Match(j, Lex::kUnit, &e)) == j + 1 &&
+      toks_[j].lower.back() == 's') {  // "for years", "in recent months" (not "the nights")
     d = Dur{0, true, e->code};
     ke = k;
   }
   if (ke < 0 || ke <= best) return best;
   Parsed r;
   int kg = Match(ke, Lex::kAgo, &e);
+  int ko = Match(ke, Lex::kOffset);
+  // "a year" after an amount is a rate ("$2 million a year", "40 hours a week"), no time
+  if (!has_lead && ka < 0 && Match(j, Lex::kArticle) == j + 1 && kg < 0 && ko < 0 && j > 0 &&
+      (toks_[j - 1].kind == Tok::kNum || IsPunct(j - 1, "%") ||
+       (toks_[j - 1].kind == Tok::kWord && toks_[j - 1].lower.back() == 's') ||
+       IsWord(j - 1, "million") || IsWord(j - 1, "billion") || IsWord(j - 1, "thousand") ||
+       IsWord(j - 1, "bn") || IsWord(j - 1, "m"))) {
+    return best;
+  }
   if (kg > 0 && !has_lead) {  // "two years ago", "a year earlier", "3 weeks later"
     r.type = Parsed::Type::kPoint;
     r.kind = "relative";
@@ -132,21 +144,15 @@ int Parser::Duration(int i, Parsed* out) const {
       Date moved = d.Apply(*anchor_, e->ival);
       r.a = AtGran(moved, d.UnitGran() == Gran::kTime ? Gran::kDay : d.UnitGran());
       // "a year earlier" in quarterly results: the same quarter a year before
-      if (d.code == "Y" && d.amount == 1 && e->ival < 0) {
-        for (int q = std::max(0, i - 12); q < std::min(n_, kg + 12); ++q) {
-          if (IsWord(q, "quarter") || IsWord(q, "quarterly")) {
-            Point rq = FromAnchor(Gran::kQuarter, -1);
-            rq.year -= 1;
-            r.a = rq;
-            break;
-          }
-        }
+      if (d.code == "Y" && d.amount == 1 && e->ival < 0 && QuarterContext(i)) {
+        r.a = FromAnchor(Gran::kQuarter, -1);
+        r.a.year -= 1;
       }
     }
     *out = r;
     return kg;
   }
-  int ko = Match(ke, Lex::kOffset, &e);
+  ko = Match(ke, Lex::kOffset, &e);
   if (ko > 0 && !has_lead) {  // "2 weeks before May 13 1999", "three weeks from tomorrow"
     Point p;
     std::string_view pk;
@@ -333,7 +339,7 @@ int Parser::OpenSpan(int i, Parsed* out) const {
       out->a = p;
       out->kind = "since";
       out->to_anchor = true;
-    } else if (k > best) {
+    } else if (k > best && e->flag) {
       best = k;
       out->type = Parsed::Type::kRef;
       out->value = "PRESENT_REF";
@@ -449,8 +455,25 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
   lexicon_.Tokenize(text, &lower, &toks);
   Parser parser(*this, text, toks, anchor);
   const int n = static_cast<int>(toks.size());
+  Point named;  // the last time named with its year, for "that year"
+  uint32_t url_end = 0;
   for (int i = 0; i < n;) {
     const Tok& t = toks[i];
+    if (t.start < url_end) {
+      ++i;
+      continue;
+    }
+    if (t.space_before) {  // web and mail addresses are no text: skip them whole
+      size_t chunk_end = text.find_first_of(" \t\n", t.start);
+      if (chunk_end == std::string_view::npos) chunk_end = text.size();
+      std::string_view chunk = text.substr(t.start, chunk_end - t.start);
+      if (chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") ||
+          (chunk.find('@') != std::string_view::npos && chunk.find('.') != std::string_view::npos)) {
+        url_end = static_cast<uint32_t>(chunk_end);
+        ++i;
+        continue;
+      }
+    }
     if (t.entries == nullptr && t.kind != Tok::kNum && t.lower != "q" && t.lower != "h" &&
         t.lower != "'") {
       ++i;
@@ -464,6 +487,18 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
     }
     r.start = toks[i].start;
     r.stop = toks[end - 1].end;
+    if (r.type == Parsed::Type::kPoint && r.a.discourse && named.HasYear()) {
+      Point& p = r.a;  // "that year", "the same month": the time named last
+      if (p.gran == Gran::kYear || (named.gran >= Gran::kMonth && named.gran <= Gran::kDay &&
+                                    named.month > 0 && p.gran == Gran::kMonth)) {
+        p.year = named.year;
+        if (p.gran == Gran::kMonth) p.month = named.month;
+        p.implicit_year = true;
+      }
+    } else if (r.type == Parsed::Type::kPoint && r.a.HasYear() && !r.a.implicit_year &&
+               r.a.gran >= Gran::kYear && r.a.gran <= Gran::kDay) {
+      named = r.a;
+    }
     out->push_back(r);
     i = end;
   }
