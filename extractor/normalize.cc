@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 
@@ -88,9 +89,25 @@ bool IsCombining(int32_t cp) {
 }
 
 // True when NFKC leaves the lone code point as it is.
+// Precomposed letters ("é", "ü") have a decomposition but compose back; whether NFKC keeps such
+// a character is worked out once and remembered (Basic Multilingual Plane only).
 bool IsStable(int32_t cp) {
   const utf8proc_property_t* p = utf8proc_get_property(cp);
-  return p->decomp_seqindex == UINT16_MAX && p->category != UTF8PROC_CATEGORY_CN;
+  if (p->decomp_seqindex == UINT16_MAX) return p->category != UTF8PROC_CATEGORY_CN;
+  if (p->decomp_type != 0 || cp >= 0x10000) return false;  // compatibility: NFKC changes it
+  static std::atomic<uint8_t> memo[0x10000];               // 0 unknown, 1 stable, 2 not
+  uint8_t known = memo[cp].load(std::memory_order_relaxed);
+  if (known != 0) return known == 1;
+  uint8_t in[4];
+  utf8proc_ssize_t len = utf8proc_encode_char(cp, in);
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t olen = utf8proc_map(
+      in, len, &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT));
+  bool stable = olen == len && out != nullptr && std::memcmp(in, out, len) == 0;
+  std::free(out);
+  memo[cp].store(stable ? 1 : 2, std::memory_order_relaxed);
+  return stable;
 }
 
 }  // namespace
@@ -126,7 +143,7 @@ NormalizedText::NormalizedText(std::string_view body) {
     // ASCII fast path: a run of bytes that stay as they are.
     size_t j = i;
     while (j < n && s[j] < 0x80 && kAscii.kind[s[j]] == 0) ++j;
-    if (j > i && j < n && s[j] >= 0x80) {  // the last ASCII letter may carry combining marks
+    if (j > i && j < n && s[j] >= 0xCC) {  // the last ASCII letter may carry combining marks
       int32_t next;
       if (utf8proc_iterate(s + j, static_cast<utf8proc_ssize_t>(n - j), &next) > 0 &&
           IsCombining(next))
@@ -167,7 +184,7 @@ NormalizedText::NormalizedText(std::string_view body) {
     size_t start = i;
     size_t end = i + static_cast<size_t>(len);
     int marks = 0;
-    while (end < n && s[end] >= 0x80) {
+    while (end < n && s[end] >= 0xCC) {  // marks start at U+0300 (lead byte 0xCC)
       int32_t next;
       utf8proc_ssize_t l2 =
           utf8proc_iterate(s + end, static_cast<utf8proc_ssize_t>(n - end), &next);
@@ -176,8 +193,9 @@ NormalizedText::NormalizedText(std::string_view body) {
       ++marks;
     }
     const auto from = static_cast<uint32_t>(start), to = static_cast<uint32_t>(end);
-    if (marks == 0 && (Special(cp) != -1 || IsStable(cp))) {
-      if (Special(cp) != -1) {
+    const int special = Special(cp);
+    if (marks == 0 && (special != -1 || IsStable(cp))) {
+      if (special != -1) {
         emit_cp(cp, from, to);
       } else {
         for (size_t k = start; k < end; ++k) emit(static_cast<char>(s[k]), from, to);
