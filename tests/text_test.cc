@@ -62,6 +62,8 @@ TEST_CASE("normalization unifies quotes, dashes, spaces and line ends", "[text]"
       {"combining acute composes with an ASCII base", "Cafe\u0301 re\u0301gime",
        "Caf\u00E9 r\u00E9gime"},
       {"combining marks on a non-ASCII base", "\u00E7\u0301", "\u1E09"},
+      {"precomposed letters stay, canonical singletons change",
+       "\u00E9t\u00E9 \u212B \u2126 \uAC00", "\u00E9t\u00E9 \u00C5 \u03A9 \uAC00"},
       {"fullwidth letters and digits", "\uFF21\uFF22\uFF23\uFF11\uFF12", "ABC12"},
       {"ellipsis and ligature", "wait\u2026 \uFB01nal", "wait... final"},
       {"non-ASCII letters and currency stay", "Z\u00FCrich \u20AC5 \u00A33",
