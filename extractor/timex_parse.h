@@ -5,8 +5,9 @@
 // spans ("since 2010", "up to May this year"), references ("now") and sets ("daily").
 // Grammar is immutable after Create and thread-safe; a Parser is one call's working state.
 //
-// timex_parse.cc holds the atoms (numbers, days, months, years, numeric formats) and the points;
-// timex_spans.cc holds durations, ranges, open spans and the scan over a whole text.
+// timex_atoms.cc holds the atoms (numbers, days, months, years, numeric formats, clock times),
+// timex_parse.cc the points and their resolution, timex_spans.cc durations, ranges, open spans
+// and the scan over a whole text.
 #ifndef CLAIMEX_EXTRACTOR_TIMEX_PARSE_H_
 #define CLAIMEX_EXTRACTOR_TIMEX_PARSE_H_
 
@@ -77,7 +78,7 @@ class Parser {
   // The longest time expression starting at token i.
   int Expr(int i, Parsed* out) const;
 
-  // --- atoms (timex_parse.cc) ---
+  // --- atoms (timex_atoms.cc) ---
   bool IsWord(int i, std::string_view w) const {
     return i >= 0 && i < n_ && toks_[i].kind == Tok::kWord && toks_[i].lower == w;
   }
