@@ -100,6 +100,15 @@ class Impl : public QuantityFinder {
 
 bool IsMinusText(std::string_view s) { return s == "-" || s == "\u2212"; }
 
+// Whether word i has an upper-case letter after its first ("FTSE", "iPhone"; not "Mix").
+bool MoreCapitals(const QTokens& t, size_t i) {
+  std::string_view w = t.Text(i);
+  for (size_t k = 1; k < w.size(); ++k) {
+    if (w[k] >= 'A' && w[k] <= 'Z') return true;
+  }
+  return w.size() == 1;
+}
+
 bool Inside(const std::vector<Span>& spans, size_t from, uint32_t offset) {
   for (size_t k = from; k < spans.size() && spans[k].start <= offset; ++k) {
     if (offset < spans[k].end) return true;
@@ -312,10 +321,12 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
   if (m.words && t[m.tb].cap && m.tb == start && m.tb > 0 && t.IsWord(m.tb - 1)) {
     return false;  // "Formula One", "Channel Four"
   }
-  // A name with a number: "Game 2", "Section 427", "S&P 500", "Stoxx 50".
+  // A name with a number: "Game 2", "Section 427", "S&P 500", "Stoxx 50"; a capitalized word
+  // that opens the sentence is a name only when written with more capitals ("FTSE 100").
   if (!f->explicit_unit && start == m.tb && start > 0 && !t[start].glued && t.IsWord(start - 1) &&
       t[start - 1].upper && !units_->IsStop(t, start - 1) &&
-      !context_->IsChangeWord(t, start - 1) && !numbers_->CanStart(t, start - 1)) {
+      !context_->IsChangeWord(t, start - 1) && !numbers_->CanStart(t, start - 1) &&
+      (start > 1 || MoreCapitals(t, start - 1))) {
     return false;
   }
   if (start > 0 && units_->IsRateCue(t, start - 1)) {
@@ -356,7 +367,11 @@ void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
       a_value = a.value * (b.m.value / b.m.base);  // "£5-8m", "between 5 and 10 million"
     }
     if (r.ok && !r.opener) {
-      if (context_->ChangeBefore(t, a.start, false).change != Change::kNone) continue;
+      // "rose 15% to 20%", "up 10 cents to $2.24": a change and the new level; but "rise 3 to 4
+      // per cent" is a range
+      if ((!a_bare || b_bare) && context_->ChangeBefore(t, a.start, false).change != Change::kNone) {
+        continue;
+      }
       if (b.value <= a_value) {
         // "46 percent to 42 percent" is two figures; "80-19 vote", "won 2-1" are tallies
         if (t.Is(a.end, "-") && t[a.end].glued && a.IsBareCount() && b.IsBareCount()) {

@@ -114,8 +114,9 @@ Result<std::unique_ptr<const UnitLexicon>> UnitLexicon::Create(const RuleSet& ru
                   : kind == "skip"      ? kSkip
                   : kind == "dimension" ? kDimension
                   : kind == "plural"    ? kPlural
+                  : kind == "modifier"  ? kModifier
                                         : 0;
-    if (!bit) return f.Error(line, "KIND must be stop, skip, dimension or plural");
+    if (!bit) return f.Error(line, "KIND must be stop, skip, dimension, plural or modifier");
     u->classes_[AsciiLower(line.fields[0])] |= bit;
   }
   return std::unique_ptr<const UnitLexicon>(std::move(u));
@@ -250,7 +251,7 @@ std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, bool singular,
     n = p;
   } else if (!singular && p < n) {
     size_t q = p;
-    while (q + 1 < n && word_first[q + 1] == word_last[q] + 1 && LooksPlural(t, word_last[q + 1])) {
+    while (q + 1 < n && word_first[q + 1] == word_last[q] + 1 && Has(t, word_last[q], kModifier)) {
       ++q;
     }
     if (q + 1 < n && word_first[q + 1] == word_last[q] + 2 &&

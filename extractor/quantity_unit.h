@@ -57,7 +57,7 @@ class UnitLexicon {
   int RateNounLength(const QTokens& t, size_t i) const;
 
  private:
-  enum WordClass : uint8_t { kStop = 1, kSkip = 2, kDimension = 4, kPlural = 8 };
+  enum WordClass : uint8_t { kStop = 1, kSkip = 2, kDimension = 4, kPlural = 8, kModifier = 16 };
   struct Entry {
     std::string unit;
     double mult = 1;
