@@ -5,10 +5,12 @@
 namespace claimex {
 namespace {
 
-constexpr int kMaxCueWords = 32;     // speaker phrase + apposition before the verb after a quote
-constexpr int kMaxObjectWords = 6;   // 'X told the BBC: "'
-constexpr int kMaxLeadWords = 12;    // "During the debate on Monday, Trump said"
-constexpr int kMinContentWords = 3;  // reported content shorter than this is not kept
+constexpr int kMaxCueWords = 32;      // speaker phrase + apposition before the verb after a quote
+constexpr int kMaxObjectWords = 6;    // 'X told the BBC: "'
+constexpr int kMaxLeadWords = 12;     // "During the debate on Monday, Trump said"
+constexpr int kMinContentWords = 3;   // reported content shorter than this is not kept
+constexpr int kMaxLeadModifiers = 4;  // '"...," Tulsa police Chief Jo Bloggs said'
+constexpr int kMaxThatDistance = 8;   // "said in a letter to the council that ..."
 
 Cue MakeCue(const Mention& m, int verb_first, int verb_last, const char* rule) {
   Cue c;
@@ -101,13 +103,20 @@ Cue CueFinder::After(const QuoteSegment& seg) const {
         w_.Is(v, ':')) {
       break;
     }
-    if (w_.Is(v, '.') && !(v > i && (lex_.honorifics.Contains(w_, v - 1) ||
-                                     lex_.roles.Contains(w_, v - 1) || w_[v - 1].initial))) {
-      break;
+    if (w_.Is(v, '(')) {  // "Rep. Jo Bloggs (D-Wis.) said"
+      while (v + 1 < pl && !w_.Is(v, ')')) ++v;
+      continue;
     }
+    if (w_.Is(v, '.') && !mp_.IsAbbreviationStop(v, i) && !(v > i && w_[v - 1].initial)) break;
     if (!VerbAt(v, pl, kVerbDirect, &len)) continue;
     Mention m = mp_.Before(v, i);
-    if (!m.ok() || m.first > i + 1) return Cue();
+    if (!m.ok()) return Cue();
+    // Only describing words may stand before the speaker phrase ("Tulsa police Chief Jo Bloggs").
+    for (int k = i; k < m.first; ++k) {
+      if (!w_.IsWord(k) || lex_.verbs.Contains(w_, k) || m.first - i > kMaxLeadModifiers) {
+        return Cue();
+      }
+    }
     if (!open_ended) {
       // After a full stop, 'Smith said the plan ...' is a new sentence, not a cue.
       int after = mp_.SkipAdjunctsForward(v + len, pl);
@@ -136,6 +145,8 @@ Cue CueFinder::Before(const QuoteSegment& seg) const {
     --j;
   } else if (w_.Is(j, ',')) {
     --j;
+  } else if (w_.Is(j, '.')) {
+    return PreviousCue(j, floor);
   }
   if (j < floor) return Cue();
   // The sentence the cue is in: do not reach back past a sentence end.
@@ -160,6 +171,11 @@ Cue CueFinder::Before(const QuoteSegment& seg) const {
       Mention m = SentenceSubject(floor, vf - 1);
       if (m.ok()) return MakeCue(m, vf, k + 1, "gerund");
       return Cue();
+    }
+    if ((flags & kVerbGerund) && vf - 1 >= floor && mp_.IsNameWord(vf - 1)) {
+      // "footage of Jo Bloggs saying: ..." — the name right before the participle.
+      Mention m = mp_.NameEndingAt(vf - 1, floor);
+      if (m.kind == Mention::kName) return MakeCue(m, vf, k + 1, "gerund-name");
     }
     Mention m = mp_.Before(vf, floor);
     if (m.ok() && !m.after_relative) {
@@ -187,6 +203,20 @@ Cue CueFinder::Before(const QuoteSegment& seg) const {
   return Cue();
 }
 
+Cue CueFinder::PreviousCue(int stop, int floor) const {
+  // 'Partly quoted, Mr. Bloggs said. "The rest of it."': a sentence that ends in a cue right
+  // before the quote.
+  int k = mp_.SkipAdjunctsBack(stop - 1, floor, false);
+  int vf;
+  if (k < floor || !VerbEndingAt(k, floor, kVerbDirect, &vf)) return Cue();
+  int s = doc_.SentenceAt(w_[vf].start);
+  int sf = s >= 0 ? std::max(floor, w_.FirstAt(doc_.sentences[s].span.start)) : floor;
+  Mention m = mp_.Before(vf, sf);
+  if (!m.ok() || m.after_relative || m.kind == Mention::kDescription) return Cue();
+  if (m.first > sf && !w_.Is(m.first - 1, ',')) return Cue();
+  return MakeCue(m, vf, k + 1, "previous-cue");
+}
+
 Cue CueFinder::InSentence(const QuoteSegment& seg) const {
   int s = doc_.SentenceAt(seg.open);
   if (s < 0) return Cue();
@@ -209,10 +239,20 @@ Cue CueFinder::InSentence(const QuoteSegment& seg) const {
 }
 
 Mention CueFinder::SentenceSubject(int first, int limit) const {
+  // A speech verb earlier in the clause names the speaker: "X said ..., arguing that".
+  for (int v = limit - 1; v > first; --v) {
+    int vf;
+    if (!VerbEndingAt(v, first, kVerbDirect | kVerbReport, &vf)) continue;
+    int f;
+    if (VerbEndingAt(v, first, kVerbGerund, &f)) continue;
+    Mention m = mp_.Before(vf, first);
+    if (m.ok() && !m.after_relative && m.kind != Mention::kDescription) return m;
+    break;
+  }
   int i = first;
   // A leading phrase up to a comma: "During the debate on Monday, Trump ...".
   if (i < limit && w_.IsWord(i) &&
-      ((lex_.ClassOf(w_.Lower(i)) & (kPreposition | kConjunction)) ||
+      ((lex_.ClassOf(w_.Lower(i)) & (kPreposition | kClauseLink)) ||
        lex_.adjuncts.Contains(w_, i))) {
     for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
       if (w_.Is(k, ',')) {
@@ -221,7 +261,7 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
       }
     }
   }
-  while (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kConjunction)) ++i;
+  while (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kClauseLink)) ++i;
   if (i >= limit || !w_.IsWord(i)) return Mention();
   int len;
   int g = lex_.pronouns.MatchAt(w_, i, i + 1, &len);
@@ -233,16 +273,27 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     m.gender = static_cast<Gender>(g);
     return m;
   }
-  int s = i;
-  if (w_.IsWord(s) && (lex_.ClassOf(w_.Lower(s)) & kDeterminer)) ++s;
-  if (mp_.IsNameWord(s)) {
-    int e = mp_.RunEnd(s, limit);
-    // "Republican nominee Donald Trump": a lower-case role between two runs.
-    while (e < limit && w_.IsWord(e) && !w_[e].cap && lex_.roles.MatchAt(w_, e, limit, &len) >= 0 &&
-           mp_.IsNameWord(e + len)) {
-      e = mp_.RunEnd(e + len, limit);
+  // The subject phrase: name words, possessives and title words up to the last name word
+  // ("Hillary Clinton's campaign manager Robby Mook", "Democratic presidential nominee Jo Bloggs").
+  int last_name = -1;
+  for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
+    if (mp_.IsNameWord(k) || mp_.IsAbbreviationStop(k, i)) {
+      if (mp_.IsNameWord(k)) last_name = k;
+      continue;
     }
-    Mention m = mp_.NameEndingAt(e - 1, i);
+    if (!w_.IsWord(k)) break;
+    if (w_.Lower(k) == "'s" || (lex_.ClassOf(w_.Lower(k)) & kDeterminer)) continue;
+    // A lower-case word stays in the phrase only when a title follows before the next name.
+    bool title_ahead = false;
+    for (int t = k; t < limit && t < k + 3 && w_.IsWord(t) && !mp_.IsNameWord(t); ++t) {
+      if (lex_.roles.MatchAt(w_, t, limit, &len) >= 0 && mp_.IsNameWord(t + len)) {
+        title_ahead = true;
+      }
+    }
+    if (!title_ahead) break;
+  }
+  if (last_name >= 0) {
+    Mention m = mp_.NameEndingAt(last_name, i);
     return m.kind == Mention::kDescription ? Mention() : m;
   }
   Mention m = mp_.After(i, limit);
@@ -251,6 +302,13 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
 
 int CueFinder::ContentStart(int i, int limit, int flags) const {
   i = mp_.SkipAdjunctsForward(i, limit);
+  // "said in a letter to the council that ...": "that" close after the verb opens the content.
+  if (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kPreposition)) {
+    for (int k = i + 1; k < limit && k < i + kMaxThatDistance; ++k) {
+      if (!w_.IsWord(k)) break;
+      if (w_.Lower(k) == "that") return k;
+    }
+  }
   if (flags & kVerbObject) {
     // "told reporters that ...", "told the BBC the plan ...": find "that" or skip the addressee.
     for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
@@ -288,6 +346,18 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       for (int k = c0; k < c1 && all; ++k) all = !w_.IsWord(k) || quoted_word(k);
       if (all) return false;
     }
+    // The content ends before the cue of another quote ("..., Jo Bloggs boasted, "...").
+    for (int k = c0; k < c1; ++k) {
+      if (used[k] && k > c0) {
+        c1 = k;
+        while (c1 > c0 && !w_.Is(c1 - 1, ',') && !w_.Is(c1 - 1, '-') && !w_.Is(c1 - 1, ';') &&
+               k - c1 < kMaxLeadWords) {
+          --c1;
+        }
+        if (c1 == c0) c1 = k;
+        break;
+      }
+    }
     int words = 0;
     for (int k = c0; k < c1; ++k) words += w_.IsWord(k);
     if (words < kMinContentWords) return false;
@@ -312,6 +382,10 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     // "..., said X."
     if (w_.Is(v - 1, ',') && v - 1 > sf) {
       Mention m = mp_.After(after, sl);
+      // "..., told me." is no speaker phrase; a description needs a determiner.
+      if (m.kind == Mention::kDescription && !(lex_.ClassOf(w_.Lower(m.first)) & kDeterminer)) {
+        m = Mention();
+      }
       if (m.ok()) {
         int e = m.last;
         if (w_.Is(e, ',')) {
@@ -327,6 +401,16 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     Mention m = mp_.Before(v, sf);
     if (!m.ok() || m.after_relative) continue;
     if (!(flags & kVerbReport) && IsSourceNoun(m)) continue;  // "The figures revealed that"
+    // "Acts of protest, Mr. Bloggs said, are ...": a cue in the middle covers the sentence.
+    if (w_.Is(after, ',') && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+      if (push(sf, sl, MakeCue(m, v, after, "parenthetical"))) return;
+      continue;
+    }
+    // "When he wrote his book, ..." — a cue in a subordinate clause is not the sentence's.
+    if (m.first - 1 >= sf && w_.IsWord(m.first - 1) &&
+        (lex_.ClassOf(w_.Lower(m.first - 1)) & kSubordinator)) {
+      continue;
+    }
     int e = mp_.SkipAdjunctsForward(after, sl);
     if (e >= sl - 1 && (e >= sl || !w_.IsWord(e))) {
       // "..., X said."

@@ -59,6 +59,8 @@ class CueFinder {
   // The verb ending at word j (inclusive) with one of `flags`; its first word in *first.
   int VerbEndingAt(int j, int floor, int flags, int* first) const;
   bool Inside(const std::vector<Span>& quoted, uint32_t offset) const;
+  // A cue that ends the sentence before a quote, at the full stop `stop`.
+  Cue PreviousCue(int stop, int floor) const;
   // Where reported content starts after a verb ending before word i: skips adjuncts and, for
   // object verbs, the addressee; -1 when no content can start there.
   int ContentStart(int i, int limit, int flags) const;

@@ -68,12 +68,13 @@ Status LoadFunctionWords(const RuleSet& rules, StringMap<int>* map) {
   for (const RuleLine& line : (*file)->lines) {
     if (line.fields.size() != 2) return (*file)->Error(line, "expected: WORD CLASS");
     const std::string& c = line.fields[1];
-    int bit = c == "determiner"    ? kDeterminer
-              : c == "conjunction" ? kConjunction
-              : c == "relative"    ? kRelative
-              : c == "preposition" ? kPreposition
-              : c == "wh"          ? kWh
-                                   : 0;
+    int bit = c == "determiner"     ? kDeterminer
+              : c == "conjunction"  ? kConjunction
+              : c == "relative"     ? kRelative
+              : c == "preposition"  ? kPreposition
+              : c == "wh"           ? kWh
+              : c == "subordinator" ? kSubordinator
+                                    : 0;
     if (bit == 0) return (*file)->Error(line, "unknown class '" + c + "'");
     (*map)[line.fields[0]] |= bit;
   }

@@ -48,6 +48,8 @@ enum WordClass : uint8_t {
   kRelative = 4,
   kPreposition = 8,
   kWh = 16,
+  kSubordinator = 32,
+  kClauseLink = kConjunction | kSubordinator,
 };
 
 struct QuoteLexicon {

@@ -25,6 +25,7 @@ namespace {
 constexpr int kMinLoneQuoteWords = 4;      // a quote without a cue has at least this many words
 constexpr int kMinEmbeddedQuoteWords = 8;  // ... and this many when it sits inside a sentence
 constexpr int kMaxHeadingWords = 8;        // a "Notes to editors" heading is short
+constexpr int kMaxColonNameWords = 4;      // "PENCE:", "Sen. Jo Bloggs:"
 
 struct Candidate {
   Span span;
@@ -55,6 +56,9 @@ class Impl : public QuoteFinder {
  private:
   std::vector<uint32_t> SectionStarts(const Document& doc, const WordIndex& w) const;
   bool Embedded(const Document& doc, const WordIndex& w, const QuoteSegment& seg) const;
+  void ColonLines(const Document& doc, const WordIndex& w, const MentionParser& mp,
+                  const SpeakerRegistry& registry, uint32_t notes,
+                  std::vector<Candidate>* cands) const;
 
   std::unique_ptr<const QuoteLexicon> lex_;
 };
@@ -87,6 +91,57 @@ bool Impl::Embedded(const Document& doc, const WordIndex& w, const QuoteSegment&
     if (w.IsWord(k)) return true;
   }
   return false;
+}
+
+void Impl::ColonLines(const Document& doc, const WordIndex& w, const MentionParser& mp,
+                      const SpeakerRegistry& registry, uint32_t notes,
+                      std::vector<Candidate>* cands) const {
+  // "PENCE: Well, ..." (a transcript) and "Bloggs: the plan will work" (a headline): a known
+  // person's name and a colon open the paragraph; the rest of it is what they said.
+  for (int pi = 0; pi < static_cast<int>(doc.paragraphs.size()); ++pi) {
+    const Span p = doc.paragraphs[pi];
+    if (p.start >= notes) break;
+    auto [a, b] = w.Range(p);
+    int s = a;
+    if (w.Is(s, '"') || w.Is(s, '\'')) ++s;
+    int c = s;
+    while (c < b && c < s + kMaxColonNameWords &&
+           (mp.IsNameWord(c) || mp.IsAbbreviationStop(c, s))) {
+      ++c;
+    }
+    if (c == s || c + 1 >= b || !w.Is(c, ':')) continue;
+    Mention m = mp.Classify(s, c);
+    if ((m.kind != Mention::kName && m.kind != Mention::kOrg) || !registry.Knows(m)) continue;
+    if (w.Is(c + 1, '"') || w.Is(c + 1, '\'')) continue;  // a quote: its own cue finds the name
+    Span content{w[c + 1].start, p.end};
+    bool all_caps = true;
+    for (int k = s; k < c; ++k) all_caps = all_caps && (w[k].acronym || !w.IsWord(k));
+    Cue cue;
+    cue.who = m;
+    cue.verb_first = c;
+    cue.verb_last = c + 1;
+    cue.rule = "speaker-colon-line";
+    // A quote that opens the paragraph with the name inside it: the quote starts after the colon.
+    Candidate* same = nullptr;
+    for (Candidate& q : *cands) {
+      if (q.paragraph == pi && q.span.start == w[s].start) same = &q;
+    }
+    if (same != nullptr) {
+      same->span.start = content.start;
+      same->cue = cue;
+      same->rule = cue.rule;
+      same->inherit = -1;
+      continue;
+    }
+    Candidate q;
+    q.span = content;
+    while (q.span.end > q.span.start && doc.norm.text()[q.span.end - 1] == '"') --q.span.end;
+    q.kind = all_caps ? QuoteKind::kDirect : QuoteKind::kReported;
+    q.cue = cue;
+    q.rule = cue.rule;
+    q.paragraph = pi;
+    cands->push_back(q);
+  }
 }
 
 void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
@@ -123,7 +178,8 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
     } else if (seg.continued && last_before) {
       c.inherit = static_cast<int>(cands.size()) - 1;
       c.rule = "continued";
-    } else if (last != nullptr && last->paragraph == seg.paragraph) {
+    } else if (last != nullptr && last->paragraph == seg.paragraph &&
+               doc.Text(Span{last->span.end, seg.open}).find('\n') == std::string_view::npos) {
       c.inherit = static_cast<int>(cands.size()) - 1;
       c.rule = "same-paragraph";
     } else {
@@ -144,6 +200,7 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
     }
     cands.push_back(c);
   }
+  ColonLines(doc, w, mp, registry, notes, &cands);
   const size_t direct_count = cands.size();
 
   // Reported speech, sentence by sentence, before any "Notes to editors".

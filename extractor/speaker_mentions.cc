@@ -6,6 +6,8 @@ namespace {
 constexpr int kMaxDescriptionWords = 8;  // "a senior source close to the talks"
 constexpr int kMaxModifierWords = 4;     // "longtime Democratic pollster"
 constexpr int kMaxNameWords = 4;         // "Leonard E. Burman", "Ursula von der Leyen"
+constexpr int kMaxParenWords = 10;       // "(D-Wis.)", "(R-Utah)"
+constexpr int kMaxAppositions = 5;       // "Jo Bloggs, 59, of Ashton, Md., who ..., said"
 
 }  // namespace
 
@@ -26,6 +28,12 @@ std::string MentionParser::RoleHead(int i, int len) const {
   return std::string(w_.Lower(h));
 }
 
+bool MentionParser::IsAbbreviationStop(int i, int floor) const {
+  if (!w_.Is(i, '.') || i - 1 < floor) return false;
+  int len;
+  return lex_.honorifics.Contains(w_, i - 1) || lex_.roles.MatchEndingAt(w_, i, floor, &len) >= 0;
+}
+
 bool MentionParser::IsNameWord(int i) const {
   if (!w_.IsWord(i)) return false;
   const QWord& q = w_[i];
@@ -42,9 +50,7 @@ int MentionParser::RunStart(int last, int floor) const {
     }
     int len;
     // "Mr." / "Sen.": the full stop of an abbreviated honorific or role.
-    if (w_.Is(p, '.') && p - 1 >= floor &&
-        (lex_.honorifics.Contains(w_, p - 1) ||
-         lex_.roles.MatchEndingAt(w_, p, floor, &len) >= 0)) {
+    if (w_.Is(p, '.') && IsAbbreviationStop(p, floor)) {
       k = p;
       continue;
     }
@@ -71,8 +77,7 @@ int MentionParser::RunEnd(int first, int limit) const {
       ++k;
       continue;
     }
-    if (k > first && w_.Is(k, '.') &&
-        (lex_.honorifics.Contains(w_, k - 1) || lex_.roles.Contains(w_, k - 1))) {
+    if (k > first && IsAbbreviationStop(k, first)) {
       ++k;
       continue;
     }
@@ -97,7 +102,7 @@ bool MentionParser::AtClauseStart(int i, int floor) const {
   if (i <= floor) return true;
   int p = i - 1;
   if (w_[p].kind == QWord::kPunct) return true;
-  return (lex_.ClassOf(w_.Lower(p)) & kConjunction) != 0;
+  return (lex_.ClassOf(w_.Lower(p)) & kClauseLink) != 0;
 }
 
 int MentionParser::SkipAdjunctsBack(int i, int floor, bool before_verb) const {
@@ -125,74 +130,70 @@ Mention MentionParser::Classify(int first, int last) const {
   m.first = first;
   m.last = last;
   int i = first;
-  // Leading determiners ("the Mayor") and capitalised function words ("The").
+  // Leading determiners ("the Mayor") and capitalised function words ("The", "Although").
   while (i < last && w_.IsWord(i) &&
          ((lex_.ClassOf(w_.Lower(i)) & kDeterminer) || lex_.IsNameStop(w_.Text(i)))) {
     ++i;
   }
   const int role_start = i;
-  int role_end = i;  // the role text is [role_start, role_end)
-  while (i < last) {
+  // The name starts after the last title, honorific, lower-case word or punctuation of the
+  // phrase: "Wells Fargo CEO John Stumpf", "Stein spokeswoman Melezia Figueroa", "Mr. King".
+  int name_start = i;
+  int honorific_at = -1;
+  bool after_honorific = false;
+  int k = i;
+  while (k < last) {
     int len;
-    int g = lex_.honorifics.MatchAt(w_, i, last, &len);
-    if (g >= 0) {
-      int after = i + len + (w_.Is(i + len, '.') ? 1 : 0);
-      if (after < last && IsNameWord(after)) {
+    if (!after_honorific) {
+      int g = lex_.honorifics.MatchAt(w_, k, last, &len);
+      int after = k + len + (w_.Is(k + len, '.') ? 1 : 0);
+      if (g >= 0 && after < last && IsNameWord(after)) {
         m.honorific = true;
+        honorific_at = k;
         if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
-        i = after;
+        k = name_start = after;
+        after_honorific = true;  // everything after "Mr." is the name ("Mr. King")
+        continue;
+      }
+      g = lex_.roles.MatchAt(w_, k, last, &len);
+      if (g >= 0) {
+        m.role_head = RoleHead(k, len);
+        if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
+        k += len;
+        if (w_.Is(k, '.') && k + 1 < last) ++k;
+        // "Minister for Policing Kit Malthouse": of/for + a capitalised word, if a name remains.
+        while (k + 1 < last && (w_.Lower(k) == "of" || w_.Lower(k) == "for") && IsNameWord(k + 1) &&
+               last - (k + 2) >= 2) {
+          k += 2;
+        }
+        name_start = k;
         continue;
       }
     }
-    g = lex_.roles.MatchAt(w_, i, last, &len);
-    if (g >= 0) {
-      m.role_head = RoleHead(i, len);
-      if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
-      i += len;
-      if (w_.Is(i, '.') && i + 1 < last) ++i;
-      // "Minister for Policing Kit Malthouse": of/for + a capitalised word, if a name remains.
-      while (i + 1 < last && (w_.Lower(i) == "of" || w_.Lower(i) == "for") && IsNameWord(i + 1) &&
-             last - (i + 2) >= 2) {
-        i += 2;
-      }
-      role_end = i;
-      continue;
+    if (!w_.IsWord(k) || (!IsNameWord(k) && !lex_.IsParticle(w_.Text(k)))) {
+      name_start = k + 1;  // a lower-case modifier, "'s", or punctuation
+      honorific_at = -1;
+      after_honorific = false;
     }
-    if (!w_.IsWord(i)) break;  // punctuation inside the phrase
-    if (!IsNameWord(i)) {
-      // A lower-case modifier ("longtime", "spokeswoman" is a role above, "'s").
-      ++i;
-      role_end = i;
-      continue;
-    }
-    // A capitalised word that is not a title: the name starts here, unless a lower-case word
-    // (not a particle) follows later in the phrase ("Stein spokeswoman Melezia Figueroa").
-    bool modifier = false;
-    for (int k = i + 1; k < last; ++k) {
-      if (w_.IsWord(k) && !IsNameWord(k) && !lex_.IsParticle(w_.Text(k))) {
-        modifier = true;
-        break;
-      }
-    }
-    if (!modifier) break;
-    ++i;
-    role_end = i;
+    ++k;
   }
-  // A full stop right after an honorific was skipped; trailing punctuation is not part of a name.
   int name_last = last;
-  while (name_last > i && !w_.IsWord(name_last - 1)) --name_last;
-  m.name_first = i;
+  while (name_last > name_start && !w_.IsWord(name_last - 1)) --name_last;
+  // Particles open no name ("de Blasio" keeps them only after a first name).
+  m.name_first = name_start;
   m.name_last = name_last;
+  int role_end = honorific_at >= 0 ? honorific_at : name_start;
+  while (role_end > role_start && !w_.IsWord(role_end - 1)) --role_end;
   if (role_end > role_start) m.role = TextOf(role_start, role_end);
-  if (m.name_words() == 0) {
+  if (m.name_words() <= 0) {
+    m.name_first = m.name_last = name_start;
     m.kind = m.role_head.empty() ? Mention::kDescription : Mention::kRole;
-    if (role_end == role_start) m.kind = Mention::kNone;
+    if (role_end <= role_start) m.kind = Mention::kNone;
     return m;
   }
   bool org = false;
-  for (int k = m.name_first; k < m.name_last; ++k) {
-    if (!w_.IsWord(k)) return Mention();  // "(" or "," inside: not a name
-    if (lex_.IsOrgWord(w_.Text(k))) org = true;
+  for (int n = m.name_first; n < m.name_last; ++n) {
+    if (lex_.IsOrgWord(w_.Text(n))) org = true;
   }
   if (m.name_words() == 1 && w_[m.name_first].acronym) org = true;
   if (org) {
@@ -202,8 +203,8 @@ Mention MentionParser::Classify(int first, int last) const {
   }
   if (m.name_words() > kMaxNameWords) return Mention();
   int full_words = 0;  // words other than initials and particles
-  for (int k = m.name_first; k < m.name_last; ++k) {
-    full_words += !w_[k].initial && !lex_.IsParticle(w_.Text(k));
+  for (int n = m.name_first; n < m.name_last; ++n) {
+    full_words += !w_[n].initial && !lex_.IsParticle(w_.Text(n));
   }
   if (full_words > 3) return Mention();
   m.kind = Mention::kName;
@@ -218,7 +219,7 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
   int n = 0;
   while (k >= floor && n < kMaxDescriptionWords && w_.IsWord(k) && w_[k].kind == QWord::kAlpha) {
     int cls = lex_.ClassOf(w_.Lower(k));
-    if (cls & (kRelative | kConjunction)) break;
+    if (cls & (kRelative | kClauseLink)) break;
     if (cls & kDeterminer) {
       det = k;
       // "a spokesman for the council": a preposition before the determiner continues the phrase.
@@ -289,11 +290,22 @@ Mention MentionParser::NameBefore(int j, int floor) const {
     }
     s = k;
   }
-  // "a spokesman for the Home Office said": the name is part of a describing phrase.
   int p = s - 1;
   if (p >= floor && w_.IsWord(p) && w_.Lower(p) == "the") --p;
   if (p >= floor && w_.IsWord(p) && (lex_.ClassOf(w_.Lower(p)) & kPreposition) &&
       !(lex_.ClassOf(w_.Lower(p)) & kDeterminer)) {
+    // "Mr. Morgan of the Sierra Club said": the person is named before of/at/from.
+    std::string_view lp = w_.Lower(p);
+    if ((lp == "of" || lp == "at" || lp == "from") && p - 1 >= floor && IsNameWord(p - 1) &&
+        !lex_.roles.Contains(w_, p - 1) && !lex_.IsOrgWord(w_.Text(p - 1))) {
+      Mention person = NameBefore(p - 1, floor);
+      if (person.kind == Mention::kName) {
+        if (person.role.empty()) person.role = TextOf(s, j + 1);
+        person.last = j + 1;
+        return person;
+      }
+    }
+    // "a spokesman for the Home Office said": the name is part of a describing phrase.
     Mention d = LowerCaseBefore(j, floor);
     if (d.ok()) return d;
   }
@@ -308,46 +320,105 @@ Mention MentionParser::NameBefore(int j, int floor) const {
   return m;
 }
 
-Mention MentionParser::Before(int end, int floor) const {
-  int j = SkipAdjunctsBack(end - 1, floor, true);
-  if (j < floor) return Mention();
-  if (w_.Is(j, ',')) {
-    // Apposition. A = the words between the previous comma (or clause start) and this one.
-    int k = j - 1;
-    while (k >= floor && !(w_[k].kind == QWord::kPunct && !w_.Is(k, '.') && !w_.Is(k, '(') &&
-                           !w_.Is(k, ')') && !w_.Is(k, '-'))) {
-      --k;
+int MentionParser::SkipBack(int j, int floor) const {
+  while (j >= floor) {
+    int k = SkipAdjunctsBack(j, floor, true);
+    if (k != j) {
+      j = k;
+      continue;
     }
-    if (k + 1 >= j) return Mention();
-    // "Assistant Commissioner Jo Bloggs, said:" — A is the speaker itself.
-    if (IsNameWord(j - 1)) {
-      Mention a = NameBefore(j - 1, k + 1);
-      if (a.ok() && a.first <= k + 1 + 1 && (a.kind == Mention::kName || a.kind == Mention::kOrg)) {
-        a.last = j;
+    // "Clinton boldly suggested": one adverb in -ly after the subject.
+    std::string_view lw = w_.IsWord(j) ? w_.Lower(j) : std::string_view();
+    if (lw.size() > 4 && lw.ends_with("ly") && !w_[j].cap && j - 1 >= floor &&
+        (IsNameWord(j - 1) || lex_.pronouns.Contains(w_, j - 1) || w_.Is(j - 1, ')'))) {
+      --j;
+      continue;
+    }
+    // "Rep. Jo Bloggs (D-Wis.) said": a parenthesis.
+    if (w_.Is(j, ')')) {
+      int o = j - 1;
+      while (o >= floor && o > j - kMaxParenWords && !w_.Is(o, '(')) --o;
+      if (o >= floor && w_.Is(o, '(')) {
+        j = o - 1;
+        continue;
+      }
+    }
+    break;
+  }
+  return j;
+}
+
+bool MentionParser::IsSegmentBreak(int k) const {
+  return w_[k].kind == QWord::kPunct && !w_.Is(k, '.') && !w_.Is(k, '(') && !w_.Is(k, ')') &&
+         !w_.Is(k, '-') && !w_.Is(k, '&') && !w_.Is(k, '/');
+}
+
+std::string MentionParser::RoleIn(int first, int last, std::string* head, Gender* gender) const {
+  for (int r = first; r < last; ++r) {
+    if (w_.IsWord(r) && (lex_.ClassOf(w_.Lower(r)) & kRelative)) break;  // "who runs ..."
+    int len;
+    int g = lex_.roles.MatchAt(w_, r, last, &len);
+    if (g < 0) continue;
+    *head = RoleHead(r, len);
+    if (g != static_cast<int>(Gender::kAny)) *gender = static_cast<Gender>(g);
+    int a = first;
+    while (a < last && w_.IsWord(a) && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+    return TextOf(a, last);
+  }
+  return "";
+}
+
+Mention MentionParser::Apposed(int comma, int floor) const {
+  // Comma-separated segments before the verb, nearest first: the first one that is a name at
+  // its segment's start is the speaker; a segment after it with a title gives the role.
+  // "Steve Smith, the party's spokesman, said", "Jo Bloggs, 59, of Ashton, said".
+  int seg_end = comma;
+  for (int n = 0; n < kMaxAppositions; ++n) {
+    int k = seg_end - 1;
+    while (k >= floor && !IsSegmentBreak(k)) --k;
+    int seg_start = k + 1;
+    int last_word = seg_end - 1;
+    while (last_word >= seg_start && (w_.Is(last_word, '.') || w_.Is(last_word, ')'))) {
+      if (w_.Is(last_word, ')')) {
+        while (last_word > seg_start && !w_.Is(last_word, '(')) --last_word;
+      }
+      --last_word;
+    }
+    if (last_word >= seg_start && IsNameWord(last_word)) {
+      Mention a = NameBefore(last_word, seg_start);
+      if (a.first <= seg_start + 1 && (a.kind == Mention::kName || a.kind == Mention::kOrg)) {
+        if (a.kind == Mention::kName && seg_end < comma) {
+          // The role: the first segment after the name that has a title.
+          int r0 = seg_end + 1;
+          while (r0 < comma) {
+            int r1 = r0;
+            while (r1 < comma && !w_.Is(r1, ',')) ++r1;
+            std::string head;
+            Gender g = Gender::kAny;
+            std::string role = RoleIn(r0, r1, &head, &g);
+            if (!role.empty()) {
+              if (a.role.empty()) a.role = role;
+              if (a.role_head.empty()) a.role_head = head;
+              if (a.gender == Gender::kAny) a.gender = g;
+              break;
+            }
+            r0 = r1 + 1;
+          }
+        }
+        a.last = comma;
         return a;
       }
     }
-    // "Steve Smith, the party's spokesman, said" / "Jo Bloggs, 45, said".
-    if (k >= floor && w_.Is(k, ',') && IsNameWord(k - 1)) {
-      Mention b = NameBefore(k - 1, floor);
-      if (b.ok() && b.kind == Mention::kName) {
-        int a0 = k + 1;
-        while (a0 < j && w_.IsWord(a0) && (lex_.ClassOf(w_.Lower(a0)) & kDeterminer)) ++a0;
-        if (w_[a0].kind != QWord::kNumber) b.role = TextOf(a0, j);
-        for (int r = a0; r < j; ++r) {
-          int len;
-          int g = lex_.roles.MatchAt(w_, r, j, &len);
-          if (g >= 0) {
-            b.role_head = RoleHead(r, len);
-            if (b.gender == Gender::kAny && g != 0) b.gender = static_cast<Gender>(g);
-          }
-        }
-        b.last = j;
-        return b;
-      }
-    }
-    return Mention();
+    if (k < floor || !w_.Is(k, ',')) break;
+    seg_end = k;
   }
+  return Mention();
+}
+
+Mention MentionParser::Before(int end, int floor) const {
+  int j = SkipBack(end - 1, floor);
+  if (j < floor) return Mention();
+  if (w_.Is(j, ',')) return Apposed(j, floor);
   if (!w_.IsWord(j)) return Mention();
   int g;
   int len;
@@ -369,6 +440,12 @@ Mention MentionParser::Before(int end, int floor) const {
 Mention MentionParser::After(int start, int limit) const {
   int i = SkipAdjunctsForward(start, limit);
   if (i >= limit || !w_.IsWord(i)) return Mention();
+  {
+    int cls = lex_.ClassOf(w_.Lower(i));
+    if ((cls & (kRelative | kClauseLink | kPreposition | kWh)) && !(cls & kDeterminer)) {
+      return Mention();  // "... suggests that Phoenix": no speaker phrase starts here
+    }
+  }
   int g, len;
   if ((g = lex_.pronouns.MatchAt(w_, i, i + 1, &len)) >= 0) {
     Mention m;
@@ -385,7 +462,7 @@ Mention MentionParser::After(int start, int limit) const {
     if (!w_.IsWord(e)) {
       // "Mr." / "Sen.": keep the full stop of an abbreviation before a name.
       if (w_.Is(e, '.') && e > i && IsNameWord(e + 1) && e + 1 < limit &&
-          (lex_.honorifics.Contains(w_, e - 1) || lex_.roles.Contains(w_, e - 1))) {
+          IsAbbreviationStop(e, i)) {
         ++e;
         continue;
       }
@@ -393,8 +470,16 @@ Mention MentionParser::After(int start, int limit) const {
     }
     int cls = lex_.ClassOf(w_.Lower(e));
     if (e > i && (cls & kRelative) && !(cls & kDeterminer)) break;
-    if (e > i && (cls & kPreposition) && w_.Lower(e) != "of" && w_.Lower(e) != "for") break;
-    if (e > i && (cls & kConjunction)) break;
+    if (e > i && (cls & kPreposition)) {
+      // of/for continue a title or organisation ("Mayor of London", "a spokesman for the
+      // council") but not a name ("Jo Bloggs of the Sierra Club").
+      std::string_view lw = w_.Lower(e);
+      bool inside =
+          (lw == "of" || lw == "for") &&
+          (!IsNameWord(e - 1) || lex_.roles.Contains(w_, e - 1) || lex_.IsOrgWord(w_.Text(e - 1)));
+      if (!inside) break;
+    }
+    if (e > i && (cls & kClauseLink)) break;
     if (w_[e].kind == QWord::kNumber) break;
     ++e;
     ++n;

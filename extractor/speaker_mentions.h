@@ -48,6 +48,8 @@ class MentionParser {
   // lower-case role words before it ("Stein spokeswoman Melezia Figueroa").
   Mention NameEndingAt(int j, int floor) const { return NameBefore(j, floor); }
 
+  // True when word i is the full stop of an abbreviated honorific or title ("Mr." "Sen.").
+  bool IsAbbreviationStop(int i, int floor) const;
   // True when word i can be part of a capitalised name (a capitalised word or an initial).
   bool IsNameWord(int i) const;
   // The start of the run of name words (and "of"/"for" inside a role, particles, honorific full
@@ -70,6 +72,13 @@ class MentionParser {
 
  private:
   Mention LowerCaseBefore(int j, int floor) const;
+  // Skips, going back from word j: adjuncts, one -ly adverb, a parenthesis.
+  int SkipBack(int j, int floor) const;
+  // The speaker among comma-separated segments ending at the comma `comma`.
+  Mention Apposed(int comma, int floor) const;
+  bool IsSegmentBreak(int k) const;
+  // The role text of words [first, last) if they hold a title ("the party's spokesman").
+  std::string RoleIn(int first, int last, std::string* head, Gender* gender) const;
   Mention NameBefore(int j, int floor) const;
 
   const WordIndex& w_;

@@ -6,6 +6,7 @@ namespace claimex {
 namespace {
 
 constexpr int kPronounParagraphs = 3;  // how far back a pronoun looks for its person
+constexpr int kTitleWords = 4;         // a title-case paragraph has at least this many words
 constexpr int kRoleWords = 24;         // the longest role in apposition ("the police and ...")
 
 std::string Lower(std::string_view s) {
@@ -63,7 +64,7 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
   auto it = by_name_.find(key);
   int p;
   if (it != by_name_.end()) {
-    p = it->second;
+    p = Canon(it->second);
   } else {
     std::string first(w_.Lower(m.name_first));
     std::string last(w_.Lower(m.name_last - 1));
@@ -71,7 +72,8 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
     // "Donald J. Trump" and "Donald Trump" are one person.
     if (m.kind == Mention::kName && m.name_words() >= 2) {
       for (size_t i = 0; i < people_.size(); ++i) {
-        if (!people_[i].org && people_[i].first_word == first && people_[i].last_word == last) {
+        if (!people_[i].org && people_[i].same_as < 0 && people_[i].first_word == first &&
+            people_[i].last_word == last) {
           p = static_cast<int>(i);
           break;
         }
@@ -163,11 +165,92 @@ std::string SpeakerRegistry::OrgOfRole(const std::string& role) const {
   return "";
 }
 
+bool SpeakerRegistry::TitleCase(Span paragraph) const {
+  auto [a, b] = w_.Range(paragraph);
+  int words = 0, caps = 0;
+  for (int k = a; k < b; ++k) {
+    if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || lex_.ClassOf(w_.Lower(k))) continue;
+    ++words;
+    caps += w_[k].cap;
+  }
+  return words >= kTitleWords && (words - caps) * 10 <= words;
+}
+
+void SpeakerRegistry::MergeLongNames() {
+  // "Rival Jo Bloggs" is "Jo Bloggs" when the article also names "Jo Bloggs".
+  for (size_t p = 0; p < people_.size(); ++p) {
+    Person& person = people_[p];
+    if (person.org || person.same_as >= 0) continue;
+    WordIndex words(person.name);
+    for (int k = 1; k + 2 <= words.size(); ++k) {
+      std::string suffix =
+          Lower(person.name.substr(words[k].start, person.name.size() - words[k].start));
+      auto it = by_name_.find(suffix);
+      if (it == by_name_.end() || it->second == static_cast<int>(p)) continue;
+      int to = Canon(it->second);
+      person.same_as = to;
+      for (int word : person.mentions) AddMention(word, to);
+      by_name_[Lower(person.name)] = to;
+      break;
+    }
+  }
+}
+
+int SpeakerRegistry::Canon(int p) const {
+  while (p >= 0 && people_[p].same_as >= 0) p = people_[p].same_as;
+  return p;
+}
+
+int SpeakerRegistry::FindByName(int first, int last) const {
+  auto it = by_name_.find(Lower(mp_.TextOf(first, last)));
+  return it == by_name_.end() ? -1 : Canon(it->second);
+}
+
+int SpeakerRegistry::FindPartName(const Mention& m, int before_word) const {
+  const int a = m.name_first, b = m.name_last;
+  // A longer full name that ends with these words: "Guajardo Villarreal".
+  std::string tail = " " + Lower(mp_.TextOf(a, b));
+  for (size_t p = 0; p < people_.size(); ++p) {
+    const Person& person = people_[p];
+    if (person.org || person.same_as >= 0) continue;
+    std::string name = Lower(person.name);
+    if (name.size() > tail.size() && name.ends_with(tail)) return static_cast<int>(p);
+  }
+  // Fewer words: "Rival Jo Bloggs", "Bloggs Vows" (a title-case headline), "De Bloggs".
+  for (int k = a + 1; k < b; ++k) {
+    int p = b - k >= 2 ? FindByName(k, b) : FindByWord(w_.Lower(k), true, before_word);
+    if (p >= 0) return p;
+  }
+  for (int k = b - 1; k > a; --k) {
+    int p = k - a >= 2 ? FindByName(a, k) : FindByWord(w_.Lower(a), true, before_word);
+    if (p >= 0) return p;
+  }
+  return -1;
+}
+
+bool SpeakerRegistry::Knows(const Mention& m) const {
+  if (m.kind != Mention::kName && m.kind != Mention::kOrg) return false;
+  if (FindByName(m.name_first, m.name_last) >= 0) return true;
+  if (m.name_words() == 1) return FindByWord(w_.Lower(m.name_first), true, w_.size()) >= 0;
+  return FindPartName(m, w_.size()) >= 0;
+}
+
 void SpeakerRegistry::Scan() {
   std::vector<Mention> pending;
   int i = 0;
   const int n = w_.size();
+  // Title-case paragraphs (headlines) give no reliable names: "Jo Bloggs Vows To Act".
+  std::vector<Span> skip;
+  for (const Span& p : paragraphs_) {
+    if (TitleCase(p)) skip.push_back(p);
+  }
+  size_t next_skip = 0;
   while (i < n) {
+    while (next_skip < skip.size() && skip[next_skip].end <= w_[i].start) ++next_skip;
+    if (next_skip < skip.size() && w_[i].start >= skip[next_skip].start) {
+      i = w_.FirstAt(skip[next_skip].end);
+      continue;
+    }
     bool starts = (mp_.IsNameWord(i) && !lex_.IsNameStop(w_.Text(i))) ||
                   (w_.IsWord(i) && w_.Lower(i) == "the" && mp_.IsNameWord(i + 1));
     if (!starts) {
@@ -199,6 +282,7 @@ void SpeakerRegistry::Scan() {
     }
     i = e;
   }
+  MergeLongNames();
   // One-word names and roles refer to the full names read above.
   for (const Mention& m : pending) {
     int p = -1;
@@ -229,7 +313,7 @@ int SpeakerRegistry::FindByWord(std::string_view lower, bool last_word, int befo
   int best_key = -2;
   for (size_t i = 0; i < people_.size(); ++i) {
     const Person& p = people_[i];
-    if (p.org || p.name.find(' ') == std::string::npos) continue;
+    if (p.org || p.same_as >= 0 || p.name.find(' ') == std::string::npos) continue;
     if ((last_word ? p.last_word : p.first_word) != lower) continue;
     // Prefer who already speaks, then the latest mention before, then the first named.
     int key = LatestMention(static_cast<int>(i), before_word);
@@ -248,7 +332,7 @@ int SpeakerRegistry::FindByRole(const std::string& role_head, int before_word) c
   int best_key = -2;
   for (size_t i = 0; i < people_.size(); ++i) {
     const Person& p = people_[i];
-    if (p.org || p.role_head != role_head) continue;
+    if (p.org || p.same_as >= 0 || p.role_head != role_head) continue;
     int key = LatestMention(static_cast<int>(i), before_word);
     if (key > best_key) {
       best_key = key;
@@ -283,8 +367,11 @@ SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
   switch (m.kind) {
     case Mention::kName:
       if (m.name_words() >= 2) {
-        p = AddPerson(m);
         r.how = "name";
+        p = FindByName(m.name_first, m.name_last);
+        if (p < 0 && (p = FindPartName(m, m.first)) >= 0) r.how = "name-part";
+        if (p < 0) p = AddPerson(m);
+        NoteRole(p, m);
       } else {
         std::string_view word = w_.Lower(m.name_first);
         p = FindByWord(word, true, m.first);

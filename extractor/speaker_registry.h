@@ -38,6 +38,9 @@ class SpeakerRegistry {
   // Call in text order: a resolved mention becomes a reference point for later pronouns.
   Resolution Resolve(const Mention& m, std::vector<Speaker>* speakers);
 
+  // True when mention m (a name) refers to a person or organisation the article names.
+  bool Knows(const Mention& m) const;
+
   // The person index of speaker `s` (for tests), or -1.
   int PersonCount() const { return static_cast<int>(people_.size()); }
   const std::string& PersonName(int p) const { return people_[p].name; }
@@ -53,8 +56,16 @@ class SpeakerRegistry {
     bool org = false;
     int speaker = -1;           // index into the speakers vector once they speak
     std::vector<int> mentions;  // word indexes where the article names them, ascending
+    int same_as = -1;           // merged into this person ("Rival Jo Bloggs" -> "Jo Bloggs")
   };
   int AddPerson(const Mention& m);
+  int Canon(int p) const;
+  int FindByName(int first, int last) const;  // the person with exactly this name, or -1
+  // A known person for a full name that is not known as written: a longer name ending with it,
+  // or a part of it ("Rival Jo Bloggs", "Bloggs Vows" in a title-case headline).
+  int FindPartName(const Mention& m, int before_word) const;
+  void MergeLongNames();
+  bool TitleCase(Span paragraph) const;
   int FindByWord(std::string_view lower, bool last_word, int before_word) const;
   int FindByRole(const std::string& role_head, int before_word) const;
   int LatestMention(int person, int before_word) const;
