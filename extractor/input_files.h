@@ -25,7 +25,8 @@ InputFormat DetectFormat(std::string_view path, std::string_view head);
 std::string FileStem(std::string_view path);
 
 // Lists the regular files under `dir` recursively, sorted by path; entries whose name starts
-// with '.' are skipped (and hidden directories are not entered). Symbolic links to files are
+// with '.' are skipped (and hidden directories are not entered), and so are side files that are
+// not articles (README*, LICENSE*, .md, .csv, .tsv, .json, scripts, images). Symbolic links to files are
 // listed, links to directories are not followed. On an error *error gets a short reason and the
 // files found so far are returned.
 std::vector<std::string> ListDirectory(const std::string& dir, std::string* error);

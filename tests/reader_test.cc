@@ -325,6 +325,10 @@ TEST_CASE("a directory is read recursively in sorted order, hidden entries skipp
   dir.Write(".hidden.txt", "Never read.");
   dir.Write(".git/e.txt", "Never read either.");
   dir.Write("z.html", "<html></html>");
+  // Side files that are not articles are skipped in a directory walk.
+  dir.Write("README.md", "About this folder.");
+  dir.Write("LICENSE", "Terms.");
+  dir.Write("index.tsv", "a\tb");
   auto items = ReadAll({dir.Path()});
   REQUIRE(items.size() == 5);
   CHECK(AsArticle(items[0]).id == "a");
@@ -332,6 +336,10 @@ TEST_CASE("a directory is read recursively in sorted order, hidden entries skipp
   CHECK(AsArticle(items[2]).id == "c");
   CHECK(AsArticle(items[3]).id == "d-1");
   CHECK(AsRejection(items[4]).origin == dir.Path("z.html"));
+  // Named on the command line, a side file is read like any text file.
+  auto named = ReadAll({dir.Path("README.md")});
+  REQUIRE(named.size() == 1);
+  CHECK(AsArticle(named[0]).id == "README");
 }
 
 TEST_CASE("ReaderOptions::format forces a format over the file's extension", "[reader]") {
