@@ -57,11 +57,11 @@ int RunIngest(const InputOpts& o) {
   int64_t new_links = links_before.ok() && links_after.ok() ? *links_after - *links_before : 0;
   std::fprintf(stderr,
                "claimex: %s: %lld articles stored, %lld replaced, %lld unchanged (skipped), "
-               "%lld rejected; %lld claims, %lld quotes; %lld new links\n",
+               "%lld rejected; %lld claims stored; %lld new links\n",
                o.db.c_str(), static_cast<long long>(sink.stored),
                static_cast<long long>(sink.replaced), static_cast<long long>(sink.unchanged),
                static_cast<long long>(counts.rejected), static_cast<long long>(sink.claims),
-               static_cast<long long>(counts.quotes), static_cast<long long>(new_links));
+               static_cast<long long>(new_links));
   return counts.rejected ? kExitRejected : kExitOk;
 }
 
