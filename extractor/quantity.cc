@@ -204,6 +204,9 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
       start = s;
     } else if (t.IsWord(s)) {
       return false;  // a code or name: "programme4", "XC40", "M25"
+    } else if (t.Is(s, "_") || t.Is(s, "@") || t.Is(s, "#") || t.Is(s, "/") || t.Is(s, "&") ||
+               t.Is(s, "\\") || t.Is(s, "|")) {
+      return false;  // a handle, tag or path: "@Fred_945", "#2", "/page/3"
     } else if (sign && t[s].glued && t.IsWord(s - 1) && !t.Is(s - 1, "to") &&
                !(s >= 2 && t.IsNum(s - 2) && t[s - 1].glued)) {
       return false;  // "COVID-19", "TA-35", "F-35"; not "5k-20k"
@@ -226,7 +229,8 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->qual_len = q.length;
   }
   // "under the age of 5", "over the age of 21": years
-  bool age = m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"));
+  bool age = (m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"))) ||
+             (m.tb >= 1 && t.Is(m.tb - 1, "age"));  // "the age of 21", "at age 16"
   // "Mr Clarke, 61, said": an age in apposition
   age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
                 start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
@@ -315,6 +319,21 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->high = m.high * (f->value / m.value);
   }
 
+  // A year spoken in words: "nineteen ninety-six", "the year two thousand".
+  if (m.words && !m.scaled && m.value >= 10 && m.value < 30 && m.integer) {
+    NumberMatch next = numbers_->Read(t, m.te);
+    if (next.kind == NumberMatch::Kind::kNumber && next.words && next.value >= 10 &&
+        next.value < 100 && !next.scaled) {
+      f->after = next.te;
+      return false;
+    }
+  }
+  if (m.words && start > 0 && t.Is(start - 1, "year")) return false;
+  // A code: "70-A21"
+  if (t.Is(j, "-") && t[j].glued && t.IsWord(j + 1) && t[j + 1].glued && t.IsNum(j + 2) &&
+      t[j + 2].glued) {
+    return false;
+  }
   // Glued to a word it does not measure ("5G", "3D"), or a word number in a name.
   if (j == m.te && t.IsWord(j) && t[j].glued) return false;
   if (m.words && !m.scaled && t.IsNum(m.te) && !t[m.te].glued) return false;  // "one 52,000 ..."
@@ -542,7 +561,7 @@ void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
     }
     size_t of = t.Is(j, "of") ? 1 : t.Is(j, "in") ? 1 : (t.Is(j, "out") && t.Is(j + 1, "of")) ? 2 : 0;
     if (of && next && next->start == j + of && next->IsBareCount() && !next->low &&
-        f.m.integer && next->m.integer && f.value < next->value && !f.has_qualifier) {
+        f.m.integer && next->m.integer && f.value < next->value) {
       if (t.Is(j, "of")) {
         f.noun = units_->CountedNoun(t, next->after, false, &end);
       } else {

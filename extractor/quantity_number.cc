@@ -154,6 +154,8 @@ NumberMatch NumberReader::ReadDigits(const QTokens& t, size_t i) const {
   };
   // Identifiers: a run of more than 12 digits without separators (tweet or account numbers).
   if (!leading_dot && !t[i].comma && t[i].int_digits > 12) return not_figure(j);
+  // Decades written with an apostrophe: "the 90's".
+  if (t.Is(j, "'") && t[j].glued && t.Is(j + 1, "s") && t[j + 1].glued) return not_figure(j + 2);
   // Ordinals ("10th", "21st") and decades or plurals glued to digits ("1990s", "under-25s").
   if (t.IsWord(j) && t[j].glued) {
     std::string_view w = t.Lower(j);
