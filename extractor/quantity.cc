@@ -523,7 +523,7 @@ std::string Impl::SubjectNoun(const QTokens& t, size_t before, std::string* meas
     if (noun.empty() || end > before) continue;
     best = noun;
     size_t m_end = end;
-    while (m_end < before && (t.IsWord(m_end) || t.IsNum(m_end)) && !t.Is(m_end, "has") && !t.Is(m_end, "have") &&
+    while (m_end < t.size() && (t.IsWord(m_end) || t.IsNum(m_end)) && !t.Is(m_end, "has") && !t.Is(m_end, "have") &&
            !t.Is(m_end, "is") && !t.Is(m_end, "was") && !t.Is(m_end, "are") &&
            !t.Is(m_end, "were") && !context_->IsChangeWord(t, m_end)) {
       ++m_end;  // "per head in London"
@@ -609,7 +609,11 @@ void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
         f.restates >= 0 || f.low || (f.start == 0 && f.end == t.size())) {
       continue;
     }
-    if (t.Is(f.after, "of") || t.Is(f.after, "in") || t.Is(f.after, "out")) continue;
+    if (t.Is(f.after, "of") ||
+        ((t.Is(f.after, "in") || t.Is(f.after, "out")) && numbers_->CanStart(t, f.after + 1)) ||
+        (t.Is(f.after, "out") && t.Is(f.after + 1, "of"))) {
+      continue;
+    }
     f.dead = true;
   }
   // "nearly 500 (497) people": the restatement counts the same thing.
