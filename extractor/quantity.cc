@@ -150,7 +150,10 @@ void Impl::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded,
   std::vector<int> claim_of(figs.size(), -1);
   for (size_t k = 0; k < figs.size(); ++k) {
     const Fig& f = figs[k];
-    if (f.dead) continue;
+    if (f.dead || !std::isfinite(f.value) || (f.low && !std::isfinite(*f.low)) ||
+        (f.high && !std::isfinite(*f.high))) {
+      continue;
+    }
     Claim c;
     c.span = Span{t[f.start].b, t[f.end - 1].e};
     if (f.low) {

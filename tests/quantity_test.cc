@@ -188,6 +188,9 @@ TEST_CASE("percent, points and physical units", "[quantity]") {
       {"The plant makes 400 MW of power.", "400 MW", 400, "MW"},
       {"The flat has 650 sq ft of space.", "650 sq ft", 650, "ft2"},
       {"A 12-year-old boy was hurt.", "12-year-old", 12, "year"},
+      {"Pensioner Ann Smith, 81, was hurt.", "81", 81, "year"},
+      {"The scheme is open to children under the age of 5.", "under the age of 5", 5, "year",
+       nullptr, Qualifier::kLt},
       {"The 100m sprint final was close.", "100m", 100, "m"},
       {"He is 6 ft 3 in tall.", "6 ft 3 in", 6.25, "ft"},
   });
@@ -369,6 +372,13 @@ TEST_CASE("what is no figure", "[quantity]") {
       {"Labour won the vote 310-290 after a long debate.", {}},
       {"Officers were deployed 24/7 during the 9/11 memorial.", {}},
       {"He retires in a decade, Mrs Jones, 64, said.", {"64"}},
+      {"Fares were last this low in nineteen eighty-four.", {}},
+      {"Music from the 80's and 90's played all night.", {}},
+      {"Follow @desk_42 or see /page/7 for more.", {}},
+      {"The board approved a 3-for-1 stock split.", {}},
+      {"The court ruled 5-4 against the state.", {}},
+      {"The value 1e999 overflows.", {}},
+      {"Part 70-B12 was replaced.", {}},
       {"Police charged 12 people in the top 10 hotspots.", {"12"}},
   };
   for (const NoCase& c : cases) {
