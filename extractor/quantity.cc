@@ -5,98 +5,18 @@
 // ("between 5 and 10", "£5-8m") and lists that share a unit ("7- or 8-inch"), mark parenthesized
 // restatements ("nearly 500 (497)"); (3) drop what is no figure: years, names with numbers
 // ("Game 2"), glued codes ("5G"), durations that are time spans ("over the last 20 years"),
-// list markers; (4) find counted nouns, rate denominators ("per 1,000 people", "a year") and
-// the sentence's rate context ("the number of officers per 1,000 people ... fell to 3.3"),
-// changes ("fell by 20 per cent") and the measured thing.
+// list markers; (4) find counted nouns, rates, changes and the measured thing
+// (quantity_relations.cc).
 #include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "extractor/quantity.h"
-#include "extractor/quantity_context.h"
-#include "extractor/quantity_number.h"
-#include "extractor/quantity_unit.h"
+#include "extractor/quantity_figure.h"
 
 namespace claimex {
 namespace {
-
-// A figure being built; token indices are into the sentence's QTokens.
-struct Fig {
-  size_t start = 0, end = 0;     // the claim's span: qualifier .. unit
-  size_t num_b = 0, num_e = 0;   // the number itself
-  size_t after = 0;              // where the counted noun may start
-  size_t noun_end = 0;           // after the counted noun (or `after`)
-  NumberMatch m;
-  double value = 0;
-  std::optional<double> low, high;
-  std::string unit;  // "" until decided; "count" / "fraction" when no unit is written
-  bool explicit_unit = false;
-  bool currency = false;
-  bool prefixed = false;  // a currency symbol before the number
-  UnitMatch unit_info;
-  bool adj = false;  // written as an adjective: "six-mile", "five-year"
-  bool plus = false, minus = false;
-  Qualifier qualifier = Qualifier::kExact;
-  bool has_qualifier = false;
-  int qual_len = 0;  // tokens of a qualifier before the number
-  std::string noun;
-  bool noun_fixed = false;
-  std::optional<Rate> per;
-  Change change = Change::kNone;
-  ChangeKind change_kind = ChangeKind::kNone;
-  std::string measured;
-  int restates = -1;
-  bool denominator = false;  // right after "per": a rate denominator
-  bool dead = false;
-  bool IsBareCount() const { return !explicit_unit && !currency && unit == "count"; }
-};
-
-class Impl : public QuantityFinder {
- public:
-  Impl(std::unique_ptr<const NumberReader> numbers, std::unique_ptr<const UnitLexicon> units,
-       std::unique_ptr<const ContextRules> context)
-      : numbers_(std::move(numbers)), units_(std::move(units)), context_(std::move(context)) {}
-
-  void Find(const Document& doc, std::vector<Claim>* claims) const override {
-    const std::string& text = doc.norm.text();
-    std::string lower = AsciiLower(text);
-    std::vector<Span> excluded;
-    context_->NotFigureSpans(text, &excluded);
-    QTokens t(text, lower);
-    size_t ex = 0;
-    for (size_t si = 0; si < doc.sentences.size(); ++si) {
-      Span s = doc.sentences[si].span;
-      while (ex < excluded.size() && excluded[ex].end <= s.start) ++ex;
-      t.Scan(s.start, s.end);
-      Sentence(t, static_cast<int>(si), excluded, ex, claims);
-    }
-  }
-
- private:
-  void Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
-                std::vector<Claim>* claims) const;
-  bool Build(const QTokens& t, const NumberMatch& m, Fig* f) const;
-  void JoinRanges(const QTokens& t, std::vector<Fig>& figs) const;
-  void JoinLists(const QTokens& t, std::vector<Fig>& figs) const;
-  void Filter(const QTokens& t, std::vector<Fig>& figs) const;
-  void Nouns(const QTokens& t, std::vector<Fig>& figs) const;
-  void Rates(const QTokens& t, std::vector<Fig>& figs) const;
-  void Changes(const QTokens& t, std::vector<Fig>& figs) const;
-  // The denominator noun that starts at k ("people", "of the population" -> "population").
-  std::string DenominatorNoun(const QTokens& t, size_t k, size_t* end) const;
-  // "the number of police officers per ..." / "police officer numbers": the counted thing named
-  // before token `before`, or "".
-  std::string SubjectNoun(const QTokens& t, size_t before, std::string* measured) const;
-  // The subject of a change verb at token `verb` ("Metropolitan Police spending per head in
-  // London" fell by ...), or "".
-  std::string ChangeSubject(const QTokens& t, size_t verb) const;
-
-  std::unique_ptr<const NumberReader> numbers_;
-  std::unique_ptr<const UnitLexicon> units_;
-  std::unique_ptr<const ContextRules> context_;
-};
 
 bool IsMinusText(std::string_view s) { return s == "-" || s == "\u2212"; }
 
@@ -116,8 +36,10 @@ bool Inside(const std::vector<Span>& spans, size_t from, uint32_t offset) {
   return false;
 }
 
-void Impl::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
-                    std::vector<Claim>* claims) const {
+}  // namespace
+
+void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
+                             std::vector<Claim>* claims) const {
   std::vector<Fig> figs;
   size_t i = 0;
   while (i < t.size()) {
@@ -176,7 +98,7 @@ void Impl::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded,
   }
 }
 
-bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
+bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
   f->m = m;
   f->num_b = m.tb;
   f->num_e = m.te;
@@ -232,8 +154,9 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->qual_len = q.length;
   }
   // "under the age of 5", "over the age of 21": years
-  bool age = (m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"))) ||
-             (m.tb >= 1 && t.Is(m.tb - 1, "age"));  // "the age of 21", "at age 16"
+  bool age =
+      (m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"))) ||
+      (m.tb >= 1 && t.Is(m.tb - 1, "age"));  // "the age of 21", "at age 16"
   // "Mr Clarke, 61, said": an age in apposition
   age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
                 start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
@@ -242,8 +165,7 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
 
   // After the number: metres or million, unit, currency, "or more".
   size_t j = m.te;
-  if (m.metre_m && !f->currency &&
-      (units_->IsDimension(t, j) || (t.Is(j, "-") && t[j].glued))) {
+  if (m.metre_m && !f->currency && (units_->IsDimension(t, j) || (t.Is(j, "-") && t[j].glued))) {
     f->value = m.base;
     scaled = false;
     f->unit = "m";
@@ -255,8 +177,8 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     ++u;
     adj = true;
   }
-  UnitMatch um = f->explicit_unit && !f->currency ? UnitMatch{}
-                                                  : units_->UnitAfter(t, u, scaled, f->prefixed);
+  UnitMatch um =
+      f->explicit_unit && !f->currency ? UnitMatch{} : units_->UnitAfter(t, u, scaled, f->prefixed);
   if (um.length && (um.currency || !f->currency)) {
     if (um.currency && f->currency) {
       f->unit = um.unit;  // "$1.1396 EUR", "$76 US"
@@ -270,8 +192,8 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
     f->adj = adj;
     j = u + um.length;
     // "5 ft 2 in", "5 feet 2 inches"
-    if (f->unit == "ft" && t.IsNum(j) && (t.Is(j + 1, "in") || t.Is(j + 1, "inches") ||
-                                          t.Is(j + 1, "inch"))) {
+    if (f->unit == "ft" && t.IsNum(j) &&
+        (t.Is(j + 1, "in") || t.Is(j + 1, "inches") || t.Is(j + 1, "inch"))) {
       f->value += t[j].num / 12;
       j += 2;
     }
@@ -357,10 +279,7 @@ bool Impl::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
   return true;
 }
 
-bool IsLowerBound(Qualifier q) { return q == Qualifier::kGt || q == Qualifier::kGe; }
-bool IsUpperBound(Qualifier q) { return q == Qualifier::kLt || q == Qualifier::kLe; }
-
-void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
+void QuantityStage::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
   for (size_t k = 0; k + 1 < figs.size(); ++k) {
     Fig& a = figs[k];
     Fig& b = figs[k + 1];
@@ -391,7 +310,8 @@ void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
     if (r.ok && !r.opener) {
       // "rose 15% to 20%", "up 10 cents to $2.24": a change and the new level; but "rise 3 to 4
       // per cent" is a range
-      if ((!a_bare || b_bare) && context_->ChangeBefore(t, a.start, false).change != Change::kNone) {
+      if ((!a_bare || b_bare) &&
+          context_->ChangeBefore(t, a.start, false).change != Change::kNone) {
         continue;
       }
       if (b.value <= a_value) {
@@ -429,7 +349,7 @@ void Impl::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
   }
 }
 
-void Impl::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
+void QuantityStage::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
   std::vector<size_t> live;
   for (size_t k = 0; k < figs.size(); ++k) {
     if (!figs[k].dead) live.push_back(k);
@@ -479,22 +399,23 @@ void Impl::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
   }
 }
 
-void Impl::Filter(const QTokens& t, std::vector<Fig>& figs) const {
+void QuantityStage::Filter(const QTokens& t, std::vector<Fig>& figs) const {
   for (Fig& f : figs) {
     if (f.dead) continue;
     if (f.m.yearlike && !f.explicit_unit && !f.low) f.dead = true;  // "in 2019"
     // "by 2120", "in 1066": a four-digit year after a time preposition
     if (!f.explicit_unit && !f.low && f.m.integer && f.num_e == f.num_b + 1 &&
         t[f.num_b].int_digits == 4 && !t[f.num_b].comma && f.value >= 1000 && f.value <= 2200 &&
-        f.start > 0 && (t.Is(f.start - 1, "in") || t.Is(f.start - 1, "by") ||
-                        t.Is(f.start - 1, "since") || t.Is(f.start - 1, "until") ||
-                        t.Is(f.start - 1, "before") || t.Is(f.start - 1, "after"))) {
+        f.start > 0 &&
+        (t.Is(f.start - 1, "in") || t.Is(f.start - 1, "by") || t.Is(f.start - 1, "since") ||
+         t.Is(f.start - 1, "until") || t.Is(f.start - 1, "before") || t.Is(f.start - 1, "after"))) {
       f.dead = true;
     }
     const UnitMatch& u = f.unit_info;
     if (u.calendar && !u.age) {
       // "five-year plan", "over the last 20 years", "for three months", "two years ago"
-      if (f.adj || context_->IsTimeSpan(t, f.num_b, f.end) || context_->IsTimeSpan(t, f.start, f.end)) {
+      if (f.adj || context_->IsTimeSpan(t, f.num_b, f.end) ||
+          context_->IsTimeSpan(t, f.start, f.end)) {
         f.dead = true;
       }
     }
@@ -506,240 +427,6 @@ void Impl::Filter(const QTokens& t, std::vector<Fig>& figs) const {
   }
 }
 
-std::string Impl::DenominatorNoun(const QTokens& t, size_t k, size_t* end) const {
-  if (t.Is(k, "of")) {
-    ++k;
-    if (t.Is(k, "the")) ++k;
-  }
-  return units_->CountedNoun(t, k, /*singular=*/false, end);
-}
-
-std::string Impl::SubjectNoun(const QTokens& t, size_t before, std::string* measured) const {
-  static const char* kCounters[] = {"number", "rate", "numbers", "proportion", "total", "level"};
-  std::string best;
-  for (size_t j = 0; j + 2 < before; ++j) {
-    bool counter = false;
-    for (const char* c : kCounters) counter |= t.Is(j, c);
-    if (!counter || !t.Is(j + 1, "of")) continue;
-    size_t end = 0;
-    std::string noun = units_->CountedNoun(t, j + 2, false, &end);
-    if (noun.empty() || end > before) continue;
-    best = noun;
-    size_t m_end = end;
-    while (m_end < t.size() && (t.IsWord(m_end) || t.IsNum(m_end)) && !t.Is(m_end, "has") && !t.Is(m_end, "have") &&
-           !t.Is(m_end, "is") && !t.Is(m_end, "was") && !t.Is(m_end, "are") &&
-           !t.Is(m_end, "were") && !context_->IsChangeWord(t, m_end)) {
-      ++m_end;  // "per head in London"
-    }
-    if (m_end > j + 2 && (t.IsWord(m_end - 1) || t.IsNum(m_end - 1))) {
-      *measured = std::string(t.text().substr(t[j].b, t[m_end - 1].e - t[j].b));
-    }
-  }
-  if (!best.empty()) return best;
-  // "police officer numbers"
-  for (size_t j = before; j-- > 1;) {
-    if (!t.Is(j, "numbers")) continue;
-    size_t b = j;
-    while (b > 0 && t.IsWord(b - 1) && !units_->IsStop(t, b - 1) && j - b < 2) --b;
-    if (b < j) {
-      *measured = std::string(t.text().substr(t[b].b, t[j].e - t[b].b));
-      return std::string(t.text().substr(t[b].b, t[j - 1].e - t[b].b));
-    }
-    break;
-  }
-  return "";
-}
-
-void Impl::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
-  for (size_t k = 0; k < figs.size(); ++k) {
-    Fig& f = figs[k];
-    if (f.dead || f.denominator || f.noun_fixed || !f.IsBareCount()) continue;
-    size_t j = f.after;
-    if (f.m.vague && t.Is(j, "of")) ++j;
-    size_t end = j;
-    // "six of 10 boroughs": one figure; "one in five", "one out of three": a fraction.
-    Fig* next = nullptr;
-    for (size_t n = k + 1; n < figs.size() && !next; ++n) {
-      if (!figs[n].dead) next = &figs[n];
-    }
-    size_t of = t.Is(j, "of") ? 1 : t.Is(j, "in") ? 1 : (t.Is(j, "out") && t.Is(j + 1, "of")) ? 2 : 0;
-    if (of && next && next->start == j + of && next->IsBareCount() && !next->low &&
-        f.m.integer && next->m.integer && f.value < next->value) {
-      if (t.Is(j, "of")) {
-        f.noun = units_->CountedNoun(t, next->after, false, &end);
-      } else {
-        f.value /= next->value;
-        f.unit = "fraction";
-        f.noun = units_->CountedNoun(t, next->after, false, &end);
-      }
-      f.end = next->end;
-      f.noun_end = std::max(end, next->after);
-      next->dead = true;
-      continue;
-    }
-    f.noun = units_->CountedNoun(t, j, f.value == 1 && f.m.integer, &end);
-    if (f.noun.empty() && t.Is(j, "of")) {
-      // "one of the students", "35m of its devices"
-      static const char* kDet[] = {"the", "its", "their", "his", "her", "our", "my", "your",
-                                   "these", "those"};
-      bool det = false;
-      for (const char* d : kDet) det |= t.Is(j + 1, d);
-      if (det) f.noun = units_->CountedNoun(t, j + 2, false, &end);
-    }
-    f.noun_end = f.noun.empty() ? f.after : end;
-  }
-  // "7 or 8 people": a bare count before a counted one shares its noun.
-  for (size_t k = 0; k + 1 < figs.size(); ++k) {
-    Fig& a = figs[k];
-    Fig& b = figs[k + 1];
-    if (a.dead || b.dead || !a.IsBareCount() || !b.IsBareCount() || !a.noun.empty()) continue;
-    size_t j = a.end;
-    if (t.Is(j, ",")) ++j;
-    if ((t.Is(j, "or") || t.Is(j, "and") || t.Is(j, "to")) && j + 1 == b.start) a.noun = b.noun;
-  }
-  // "rose 64.06 points to 4,577.10": the new level counts the same thing.
-  for (size_t k = 0; k + 1 < figs.size(); ++k) {
-    Fig& a = figs[k];
-    Fig& b = figs[k + 1];
-    if (a.dead || b.dead || !a.IsBareCount() || !b.IsBareCount() || !b.noun.empty()) continue;
-    if (t.Is(a.noun_end, "to") && a.noun_end + 1 == b.start) b.noun = a.noun;
-  }
-  // "the best one", "one might expect", "the two met": a small number in words with nothing
-  // counted is a pronoun.
-  for (Fig& f : figs) {
-    if (f.dead || !f.IsBareCount() || !f.noun.empty() || !f.m.words || f.m.scaled ||
-        f.has_qualifier || f.minus || f.value > 10 || f.value < 1 || !f.m.integer ||
-        f.restates >= 0 || f.low || (f.start == 0 && f.end == t.size())) {
-      continue;
-    }
-    if (t.Is(f.after, "of") ||
-        ((t.Is(f.after, "in") || t.Is(f.after, "out")) && numbers_->CanStart(t, f.after + 1)) ||
-        (t.Is(f.after, "out") && t.Is(f.after + 1, "of"))) {
-      continue;
-    }
-    f.dead = true;
-  }
-  // "nearly 500 (497) people": the restatement counts the same thing.
-  for (Fig& f : figs) {
-    if (f.dead || f.restates < 0 || !f.noun.empty() || !f.IsBareCount()) continue;
-    f.noun = figs[f.restates].noun;
-  }
-}
-
-void Impl::Rates(const QTokens& t, std::vector<Fig>& figs) const {
-  std::optional<Rate> context_rate;
-  std::string context_noun, context_measured;
-  Fig* prev = nullptr;
-  for (Fig& f : figs) {
-    if (f.dead) continue;
-    if (f.denominator) {
-      size_t end = 0;
-      Rate r{f.value, DenominatorNoun(t, f.after, &end)};
-      size_t per = f.start - 1;
-      if (prev && !prev->per && prev->noun_end == per) {
-        prev->per = r;  // "3.3 per 1,000 people"
-      } else {
-        context_rate = r;  // "the number of police officers per 1,000 people ... 3.3"
-        context_noun = SubjectNoun(t, per, &context_measured);
-      }
-      f.dead = true;
-      continue;
-    }
-    prev = &f;
-    // "per head", "a year", "$10/gram", "12-cent-a-share"
-    size_t k = f.noun_end;
-    if (t.Is(k, "-") && t[k].glued) ++k;
-    if (units_->IsRateCue(t, k) && t.IsWord(k + 1) && !numbers_->CanStart(t, k + 1)) {
-      size_t end = 0;
-      std::string noun = units_->CountedNoun(t, k + 1, true, &end);
-      if (!noun.empty()) f.per = Rate{1, noun};
-    } else if (units_->IsRateArticle(t, k)) {
-      size_t n = k + 1;
-      if (t.Is(n, "-") && t[n].glued) ++n;
-      if (int len = units_->RateNounLength(t, n)) {
-        f.per = Rate{1, std::string(t.text().substr(t[n].b, t[n + len - 1].e - t[n].b))};
-      }
-    } else if (t.Is(k, "/") && t[k].glued && t.IsWord(k + 1) && t[k + 1].glued) {
-      f.per = Rate{1, std::string(t.Text(k + 1))};
-    }
-    if (!f.per && context_rate && f.IsBareCount() && f.noun.empty() && !f.low) {
-      f.per = context_rate;
-      f.noun = context_noun;
-      if (f.measured.empty()) f.measured = context_measured;
-    }
-  }
-  // A bare count with no noun: "the number of police officers in London has dropped below
-  // 30,000", "police officer numbers ... (34,542)".
-  for (Fig& f : figs) {
-    if (f.dead || !f.IsBareCount() || !f.noun.empty() || f.per || f.m.words) continue;
-    std::string measured;
-    f.noun = SubjectNoun(t, f.start, &measured);
-    if (f.measured.empty()) f.measured = measured;
-  }
-}
-
-std::string Impl::ChangeSubject(const QTokens& t, size_t verb) const {
-  static const char* kAux[] = {"has", "have", "had", "been", "was", "were", "is", "are",
-                               "also", "will", "would", "could", "has been", "be"};
-  static const char* kBoundary[] = {"that", "which", "while", "whilst", "whereas", "but",
-                                    "show", "shows", "showed", "revealed", "reveal", "found"};
-  size_t end = verb;
-  for (bool again = true; again && end > 0;) {
-    again = false;
-    for (const char* a : kAux) {
-      if (t.Is(end - 1, a)) {
-        --end;
-        again = true;
-        break;
-      }
-    }
-  }
-  size_t b = end;
-  while (b > 0 && end - b < 14) {
-    size_t p = b - 1;
-    if (t.IsSym(p) && !t.Is(p, "-") && !t.Is(p, "'") && !t.Is(p, "&") && !t.Is(p, ".")) break;
-    if (t.Is(p, "-") && !t[p].glued) break;
-    bool boundary = false;
-    for (const char* w : kBoundary) boundary |= t.Is(p, w);
-    if (boundary) break;
-    b = p;
-  }
-  // A leading time phrase is no part of the subject: "Since 2010 government funding ...".
-  if (b + 1 < end && (t.Is(b, "since") || t.Is(b, "in") || t.Is(b, "by")) && t.IsNum(b + 1)) {
-    b += 2;
-  }
-  if (t.Is(b, "the")) ++b;
-  if (b >= end || !t.IsWord(end - 1)) return "";
-  return std::string(t.text().substr(t[b].b, t[end - 1].e - t[b].b));
-}
-
-void Impl::Changes(const QTokens& t, std::vector<Fig>& figs) const {
-  const Fig* prev = nullptr;
-  for (Fig& f : figs) {
-    if (f.dead) continue;
-    bool bound = f.qualifier == Qualifier::kGt || f.qualifier == Qualifier::kLt ||
-                 f.qualifier == Qualifier::kGe || f.qualifier == Qualifier::kLe;
-    bool after_from = f.start > 0 && t.Is(f.start - 1, "from");
-    ChangeMatch c = after_from ? ChangeMatch{} : context_->ChangeBefore(t, f.start, bound);
-    if (c.change != Change::kNone) {
-      f.change = c.change;
-      f.change_kind = c.kind;
-      if (f.measured.empty()) f.measured = ChangeSubject(t, c.first);
-    } else if (prev && prev->change != Change::kNone && f.start > 0 && t.Is(f.start - 1, "to") &&
-               (prev->noun_end == f.start - 1 || prev->end == f.start - 1)) {
-      f.change = prev->change;  // "rose 15% to $415.9 million"
-      f.change_kind = ChangeKind::kTo;
-      f.measured = prev->measured;
-    } else if (f.unit == "percent" && (f.plus || f.minus)) {
-      f.change = f.plus ? Change::kUp : Change::kDown;  // "Dow +0.2%", "FTSE -0.6%"
-      f.change_kind = ChangeKind::kBy;
-    }
-    prev = &f;
-  }
-}
-
-}  // namespace
-
 Result<std::unique_ptr<const QuantityFinder>> QuantityFinder::Create(const RuleSet& rules) {
   auto numbers = NumberReader::Create(rules);
   if (!numbers.ok()) return numbers.status();
@@ -748,7 +435,7 @@ Result<std::unique_ptr<const QuantityFinder>> QuantityFinder::Create(const RuleS
   auto context = ContextRules::Create(rules);
   if (!context.ok()) return context.status();
   return std::unique_ptr<const QuantityFinder>(
-      new Impl(std::move(*numbers), std::move(*units), std::move(*context)));
+      new QuantityStage(std::move(*numbers), std::move(*units), std::move(*context)));
 }
 
 }  // namespace claimex

@@ -36,7 +36,7 @@ Result<std::unique_ptr<const ContextRules>> ContextRules::Create(const RuleSet& 
     if (!ParseQualifier(line.fields[1], &q)) return f.Error(line, "unknown qualifier");
     int idx = static_cast<int>(c->quals_.size());
     c->quals_.push_back(q);
-    PhraseTable* table = line.fields[2] == "before" ? &c->qual_before_
+    PhraseTable* table = line.fields[2] == "before"  ? &c->qual_before_
                          : line.fields[2] == "after" ? &c->qual_after_
                                                      : nullptr;
     if (!table) return f.Error(line, "WHERE must be before or after");

@@ -395,8 +395,9 @@ size_t NumberReader::Continue(const QTokens& t, size_t j, bool from_digits, doub
         if (last != Last::kNone) return end;
         {
           const Word* nx = Lookup(t, j + 1);
-          if (!nx || (nx->kind != NumberWordKind::kHundred && nx->kind != NumberWordKind::kScale &&
-                      nx->kind != NumberWordKind::kDozen && nx->kind != NumberWordKind::kFraction)) {
+          if (!nx ||
+              (nx->kind != NumberWordKind::kHundred && nx->kind != NumberWordKind::kScale &&
+               nx->kind != NumberWordKind::kDozen && nx->kind != NumberWordKind::kFraction)) {
             return end;
           }
         }
@@ -456,8 +457,8 @@ NumberMatch NumberReader::ReadWords(const QTokens& t, size_t i) const {
       m.value = (nx2->kind == NumberWordKind::kDozen ? 12 : nx2->value) / w->value;
       m.te = i + 3;
     } else if (w->value == 2 && !(t.Is(i + 1, "-") && t[i + 1].glued)) {
-      static const char* kDet[] = {"of", "the", "its", "their", "his", "her", "our", "my",
-                                   "your", "all", "these", "those", "them", "a"};
+      static const char* kDet[] = {"of", "the",  "its", "their", "his",   "her",  "our",
+                                   "my", "your", "all", "these", "those", "them", "a"};
       bool det = false;
       for (const char* d : kDet) det |= t.Is(i + 1, d);
       if (!det) return m;

@@ -27,10 +27,10 @@ struct QToken {
   uint32_t b = 0;  // normalized offsets [b, e)
   uint32_t e = 0;
   QKind kind = QKind::kWord;
-  bool glued = false;  // no white space between the previous token and this one
-  bool cap = false;    // a word that starts with an upper-case ASCII letter
-  bool upper = false;  // a word with an upper-case ASCII letter anywhere ("iPhone", "XC")
-  bool comma = false;  // a number written with thousands separators ("30,000")
+  bool glued = false;       // no white space between the previous token and this one
+  bool cap = false;         // a word that starts with an upper-case ASCII letter
+  bool upper = false;       // a word with an upper-case ASCII letter anywhere ("iPhone", "XC")
+  bool comma = false;       // a number written with thousands separators ("30,000")
   uint8_t int_digits = 0;   // a number's digits before the decimal point
   uint8_t frac_digits = 0;  // and after it
   double num = 0;           // a number's value
@@ -46,7 +46,9 @@ class QTokens {
 
   size_t size() const { return toks_.size(); }
   const QToken& operator[](size_t i) const { return toks_[i]; }
-  std::string_view Text(size_t i) const { return text_.substr(toks_[i].b, toks_[i].e - toks_[i].b); }
+  std::string_view Text(size_t i) const {
+    return text_.substr(toks_[i].b, toks_[i].e - toks_[i].b);
+  }
   std::string_view Lower(size_t i) const {
     return lower_.substr(toks_[i].b, toks_[i].e - toks_[i].b);
   }

@@ -187,8 +187,7 @@ bool UnitLexicon::LooksPlural(const QTokens& t, size_t i) const {
          !EndsWith(w, "is");
 }
 
-std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, bool singular,
-                                     size_t* end) const {
+std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, bool singular, size_t* end) const {
   size_t k = j;
   while (IsSkip(t, k)) ++k;
   const size_t first_tok = k;

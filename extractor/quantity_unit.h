@@ -19,9 +19,9 @@
 namespace claimex {
 
 struct UnitMatch {
-  int length = 0;         // tokens; 0 = no unit
-  std::string unit;       // "GBP", "percent", "km", "year"
-  double mult = 1;        // "cents": 0.01
+  int length = 0;    // tokens; 0 = no unit
+  std::string unit;  // "GBP", "percent", "km", "year"
+  double mult = 1;   // "cents": 0.01
   bool currency = false;
   bool time = false;      // a duration unit
   bool calendar = false;  // a day or longer

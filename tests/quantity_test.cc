@@ -1,6 +1,8 @@
 // Tests for the QuantityFinder (extractor/quantity*.cc): numbers, units, counted nouns,
 // qualifiers, ranges, rates, changes, restatements and what is no figure. Every sentence here is
 // made up for the test.
+#include "extractor/quantity.h"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
@@ -8,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "extractor/quantity.h"
 #include "extractor/text.h"
 
 namespace claimex {
@@ -131,8 +132,8 @@ TEST_CASE("numbers in words", "[quantity]") {
       {"The survey found that half of tenants rent privately.", "half", 0.5, "fraction"},
       {"The rate fell to two point five.", "two point five", 2.5, "count"},
       {"There were twenty one entries.", "twenty one", 21, "count", "entries"},
-      {"Three thousand four hundred runners started.", "Three thousand four hundred", 3400,
-       "count", "runners"},
+      {"Three thousand four hundred runners started.", "Three thousand four hundred", 3400, "count",
+       "runners"},
       {"Five and a half million passengers flew.", "Five and a half million", 5.5e6, "count",
        "passengers"},
       {"One in five adults smokes.", "One in five", 0.2, "fraction", "adults"},
@@ -143,12 +144,11 @@ TEST_CASE("numbers in words", "[quantity]") {
 TEST_CASE("vague amounts are ranges", "[quantity]") {
   Check({
       {"Dozens of shops closed.", "Dozens", NAN, "count", "shops", Qualifier::kExact, 12, 120},
-      {"Thousands of fans queued.", "Thousands", NAN, "count", "fans", Qualifier::kExact, 1e3,
-       1e4},
+      {"Thousands of fans queued.", "Thousands", NAN, "count", "fans", Qualifier::kExact, 1e3, 1e4},
       {"The repairs cost tens of millions of pounds.", "tens of millions of pounds", NAN, "GBP",
        nullptr, Qualifier::kExact, 1e7, 1e8},
-      {"Hundreds of thousands of homes lost power.", "Hundreds of thousands", NAN, "count",
-       "homes", Qualifier::kExact, 1e5, 1e6},
+      {"Hundreds of thousands of homes lost power.", "Hundreds of thousands", NAN, "count", "homes",
+       Qualifier::kExact, 1e5, 1e6},
   });
 }
 
@@ -236,15 +236,15 @@ TEST_CASE("ranges have low and high", "[quantity]") {
   Check({
       {"Between 5 and 10 ferries sail daily.", "Between 5 and 10", NAN, "count", "ferries",
        Qualifier::kExact, 5, 10},
-      {"Fares rise 3 to 4 per cent.", "3 to 4 per cent", NAN, "percent", nullptr,
-       Qualifier::kExact, 3, 4},
+      {"Fares rise 3 to 4 per cent.", "3 to 4 per cent", NAN, "percent", nullptr, Qualifier::kExact,
+       3, 4},
       {"The refit will cost £5-8m.", "£5-8m", NAN, "GBP", nullptr, Qualifier::kExact, 5e6, 8e6},
       {"Flats sell from $300,000 to $1.2 million.", "from $300,000 to $1.2 million", NAN, "USD",
        nullptr, Qualifier::kExact, 3e5, 1.2e6},
       {"Crews work 10-12 hours a shift.", "10-12 hours", NAN, "hour", nullptr, Qualifier::kExact,
        10, 12},
-      {"Between 2 and 3 million people watched.", "Between 2 and 3 million", NAN, "count",
-       "people", Qualifier::kExact, 2e6, 3e6},
+      {"Between 2 and 3 million people watched.", "Between 2 and 3 million", NAN, "count", "people",
+       Qualifier::kExact, 2e6, 3e6},
       {"The car goes 0-to-100-km/h quickly.", "0-to-100-km/h", NAN, "km/h", nullptr,
        Qualifier::kExact, 0, 100},
   });
@@ -389,7 +389,8 @@ TEST_CASE("what is no figure", "[quantity]") {
 }
 
 TEST_CASE("list numbers and footnotes at paragraph level", "[quantity]") {
-  Found f = Run("Notes\n\n1. The fund opened in May.\n\n2. It has 30 members.\n\nFunding was agreed. 3\n");
+  Found f = Run(
+      "Notes\n\n1. The fund opened in May.\n\n2. It has 30 members.\n\nFunding was agreed. 3\n");
   CHECK(f.Texts() == std::vector<std::string>{"30"});
 }
 
