@@ -174,7 +174,7 @@ Cue CueFinder::Before(const QuoteSegment& seg) const {
     }
     if ((flags & kVerbGerund) && vf - 1 >= floor && mp_.IsNameWord(vf - 1)) {
       // "footage of Jo Bloggs saying: ..." — the name right before the participle.
-      Mention m = mp_.NameEndingAt(vf - 1, floor);
+      Mention m = mp_.Classify(mp_.RunStart(vf - 1, floor), vf);
       if (m.kind == Mention::kName) return MakeCue(m, vf, k + 1, "gerund-name");
     }
     Mention m = mp_.Before(vf, floor);
@@ -186,8 +186,9 @@ Cue CueFinder::Before(const QuoteSegment& seg) const {
   // 'X told the BBC: "...': an addressee between the verb and the quote.
   for (int v = k - 1; v >= floor && v >= k - kMaxObjectWords; --v) {
     if (!w_.IsWord(v)) break;
-    if (VerbEndingAt(v, floor, kVerbObject, &vf)) {
-      Mention m = mp_.Before(vf, floor);
+    if (int f = VerbEndingAt(v, floor, kVerbObject, &vf)) {
+      // "..., asking her: "...": the subject of the clause before speaks.
+      Mention m = (f & kVerbGerund) ? SentenceSubject(floor, vf) : mp_.Before(vf, floor);
       if (m.ok() && !m.after_relative) return MakeCue(m, vf, v + 1, "speaker-verb-object");
       break;
     }
@@ -213,7 +214,10 @@ Cue CueFinder::PreviousCue(int stop, int floor) const {
   int sf = s >= 0 ? std::max(floor, w_.FirstAt(doc_.sentences[s].span.start)) : floor;
   Mention m = mp_.Before(vf, sf);
   if (!m.ok() || m.after_relative || m.kind == Mention::kDescription) return Cue();
-  if (m.first > sf && !w_.Is(m.first - 1, ',')) return Cue();
+  if (m.first > sf && !w_.Is(m.first - 1, ',') && !w_.Is(m.first - 1, '"') &&
+      !w_.Is(m.first - 1, '\'')) {
+    return Cue();
+  }
   return MakeCue(m, vf, k + 1, "previous-cue");
 }
 
@@ -249,19 +253,23 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     if (m.ok() && !m.after_relative && m.kind != Mention::kDescription) return m;
     break;
   }
-  int i = first;
-  // A leading phrase up to a comma: "During the debate on Monday, Trump ...".
-  if (i < limit && w_.IsWord(i) &&
-      ((lex_.ClassOf(w_.Lower(i)) & (kPreposition | kClauseLink)) ||
-       lex_.adjuncts.Contains(w_, i))) {
-    for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
-      if (w_.Is(k, ',')) {
-        i = k + 1;
-        break;
-      }
-    }
+  // The subject: the last name (or pronoun) that opens a clause of the sentence and is followed
+  // by a lower-case word (its verb): "Chastened by X, Jo Bloggs revised the plan, promising ...".
+  Mention best;
+  for (int i = first; i < limit; ++i) {
+    bool clause_start = i == first || w_.Is(i - 1, ',') || w_.Is(i - 1, ';');
+    if (!clause_start) continue;
+    int s = i;
+    while (s < limit && w_.IsWord(s) && (lex_.ClassOf(w_.Lower(s)) & kClauseLink)) ++s;
+    Mention m = SubjectAt(s, limit);
+    if (!m.ok()) continue;
+    int after = m.last;
+    if (after < limit && w_.IsWord(after) && !w_[after].cap) best = m;
   }
-  while (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kClauseLink)) ++i;
+  return best;
+}
+
+Mention CueFinder::SubjectAt(int i, int limit) const {
   if (i >= limit || !w_.IsWord(i)) return Mention();
   int len;
   int g = lex_.pronouns.MatchAt(w_, i, i + 1, &len);
@@ -273,8 +281,8 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     m.gender = static_cast<Gender>(g);
     return m;
   }
-  // The subject phrase: name words, possessives and title words up to the last name word
-  // ("Hillary Clinton's campaign manager Robby Mook", "Democratic presidential nominee Jo Bloggs").
+  // Name words, possessives and title words up to the last name word ("Hillary Clinton's
+  // campaign manager Robby Mook", "Democratic presidential nominee Jo Bloggs").
   int last_name = -1;
   for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
     if (mp_.IsNameWord(k) || mp_.IsAbbreviationStop(k, i)) {
@@ -294,7 +302,9 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
   }
   if (last_name >= 0) {
     Mention m = mp_.NameEndingAt(last_name, i);
-    return m.kind == Mention::kDescription ? Mention() : m;
+    return m.kind == Mention::kName || m.kind == Mention::kOrg || m.kind == Mention::kRole
+               ? m
+               : Mention();
   }
   Mention m = mp_.After(i, limit);
   return m.kind == Mention::kRole ? m : Mention();

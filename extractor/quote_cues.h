@@ -66,6 +66,8 @@ class CueFinder {
   int ContentStart(int i, int limit, int flags) const;
   // The subject at the start of sentence [first, limit): a name, pronoun or role phrase.
   Mention SentenceSubject(int first, int limit) const;
+  // A subject phrase (pronoun, name with titles, "the Mayor") that starts at word i.
+  Mention SubjectAt(int i, int limit) const;
   Span ContentSpan(int first, int last) const;
   // True when the phrase holds a word for published numbers ("statistics"): a source, no speaker.
   bool IsSourceNoun(const Mention& m) const;  // words [first, last), trailing marks trimmed

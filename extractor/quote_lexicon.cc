@@ -16,19 +16,28 @@ Status LoadPhrases(const RuleSet& rules, const std::string& name, PhraseSet* set
   return Status::Ok();
 }
 
-// Loads "PHRASE [GENDER]" lines; `gender_required` makes the second field mandatory.
+// Loads "PHRASE [GENDER]" lines; `gender_required` makes the second field mandatory. With
+// `surnames`, a third field "surname" adds the phrase to *surnames as well.
 Status LoadGendered(const RuleSet& rules, const std::string& name, bool gender_required,
-                    PhraseSet* set) {
+                    PhraseSet* set, PhraseSet* surnames = nullptr) {
   auto file = rules.Get(name);
   if (!file.ok()) return file.status();
+  const size_t max_fields = surnames != nullptr ? 3 : 2;
   for (const RuleLine& line : (*file)->lines) {
-    if (line.fields.size() > 2 || (gender_required && line.fields.size() != 2)) {
-      return (*file)->Error(line,
-                            gender_required ? "expected: FORM GENDER" : "expected: FORM [GENDER]");
+    if (line.fields.size() > max_fields || (gender_required && line.fields.size() != 2)) {
+      return (*file)->Error(line, gender_required ? "expected: FORM GENDER"
+                                  : surnames      ? "expected: FORM [GENDER [surname]]"
+                                                  : "expected: FORM [GENDER]");
     }
     Gender g = Gender::kAny;
-    if (line.fields.size() == 2 && !ParseGender(line.fields[1], &g)) {
+    if (line.fields.size() >= 2 && !ParseGender(line.fields[1], &g)) {
       return (*file)->Error(line, "unknown gender '" + line.fields[1] + "'");
+    }
+    if (line.fields.size() == 3) {
+      if (line.fields[2] != "surname") {
+        return (*file)->Error(line, "unknown flag '" + line.fields[2] + "'");
+      }
+      surnames->Add(line.fields[0], 1);
     }
     if (!set->Add(line.fields[0], static_cast<int>(g))) {
       return (*file)->Error(line, "no words in phrase");
@@ -136,7 +145,8 @@ Result<std::unique_ptr<const QuoteLexicon>> QuoteLexicon::Create(const RuleSet& 
   auto lex = std::make_unique<QuoteLexicon>();
   CLAIMEX_RETURN_IF_ERROR(LoadVerbs(rules, &lex->verbs));
   CLAIMEX_RETURN_IF_ERROR(LoadGendered(rules, "honorifics.txt", true, &lex->honorifics));
-  CLAIMEX_RETURN_IF_ERROR(LoadGendered(rules, "roles.txt", false, &lex->roles));
+  CLAIMEX_RETURN_IF_ERROR(
+      LoadGendered(rules, "roles.txt", false, &lex->roles, &lex->surname_roles));
   CLAIMEX_RETURN_IF_ERROR(LoadGendered(rules, "pronouns.txt", true, &lex->pronouns));
   CLAIMEX_RETURN_IF_ERROR(LoadAdjuncts(rules, &lex->adjuncts));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "reported_content_stops.txt", &lex->content_stops));

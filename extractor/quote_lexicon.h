@@ -58,6 +58,7 @@ struct QuoteLexicon {
   PhraseSet verbs;                // value: VerbFlag bits
   PhraseSet honorifics;           // value: Gender
   PhraseSet roles;                // value: Gender
+  PhraseSet surname_roles;        // titles that are also surnames ("King", "Major"); value: 1
   PhraseSet pronouns;             // value: Gender
   PhraseSet adjuncts;             // value: AdjunctPlace
   PhraseSet content_stops;        // value: 1

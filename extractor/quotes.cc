@@ -171,6 +171,11 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
                        same_section(last->span.start, seg.open);
     Cue cue = cues.After(seg);
     if (!cue.ok()) cue = cues.Before(seg);
+    // 'X called the plan "a disaster"': a name for something, unless it is a sentence.
+    if (cue.ok() && std::string_view(cue.rule) == "speaker-verb-object" &&
+        CountWords(w, seg.span) < kMinLoneQuoteWords) {
+      continue;
+    }
     if (cue.ok()) {
       c.cue = cue;
       c.rule = cue.rule;

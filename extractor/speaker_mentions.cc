@@ -156,6 +156,13 @@ Mention MentionParser::Classify(int first, int last) const {
         continue;
       }
       g = lex_.roles.MatchAt(w_, k, last, &len);
+      // "Charlie King", "John Major": a title that is also a surname ends the phrase after a
+      // capitalised word that is no title.
+      if (g >= 0 && k + 1 == last && k > name_start && IsNameWord(k - 1) &&
+          lex_.surname_roles.Contains(w_, k) && !lex_.roles.Contains(w_, k - 1) &&
+          !lex_.IsOrgWord(w_.Text(k - 1))) {
+        g = -1;
+      }
       if (g >= 0) {
         m.role_head = RoleHead(k, len);
         if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
@@ -349,8 +356,9 @@ int MentionParser::SkipBack(int j, int floor) const {
 }
 
 bool MentionParser::IsSegmentBreak(int k) const {
+  // A lone '-' is a dash ("WASHINGTON -- President X"); hyphens inside words are no words.
   return w_[k].kind == QWord::kPunct && !w_.Is(k, '.') && !w_.Is(k, '(') && !w_.Is(k, ')') &&
-         !w_.Is(k, '-') && !w_.Is(k, '&') && !w_.Is(k, '/');
+         !w_.Is(k, '&') && !w_.Is(k, '/') && !w_.Is(k, '\'');
 }
 
 std::string MentionParser::RoleIn(int first, int last, std::string* head, Gender* gender) const {
@@ -369,9 +377,12 @@ std::string MentionParser::RoleIn(int first, int last, std::string* head, Gender
 }
 
 Mention MentionParser::Apposed(int comma, int floor) const {
-  // Comma-separated segments before the verb, nearest first: the first one that is a name at
-  // its segment's start is the speaker; a segment after it with a title gives the role.
-  // "Steve Smith, the party's spokesman, said", "Jo Bloggs, 59, of Ashton, said".
+  // Comma-separated segments before the verb: the earliest one that is a name at its segment's
+  // start is the speaker; a segment after it with a title gives the role. "Steve Smith, the
+  // party's spokesman, said", "Jo Bloggs, 59, of Ashton, Md., said", "Mayor of X, Jo Bloggs,
+  // said" (a title alone is no name).
+  Mention best;
+  int best_end = -1;
   int seg_end = comma;
   for (int n = 0; n < kMaxAppositions; ++n) {
     int k = seg_end - 1;
@@ -387,32 +398,34 @@ Mention MentionParser::Apposed(int comma, int floor) const {
     if (last_word >= seg_start && IsNameWord(last_word)) {
       Mention a = NameBefore(last_word, seg_start);
       if (a.first <= seg_start + 1 && (a.kind == Mention::kName || a.kind == Mention::kOrg)) {
-        if (a.kind == Mention::kName && seg_end < comma) {
-          // The role: the first segment after the name that has a title.
-          int r0 = seg_end + 1;
-          while (r0 < comma) {
-            int r1 = r0;
-            while (r1 < comma && !w_.Is(r1, ',')) ++r1;
-            std::string head;
-            Gender g = Gender::kAny;
-            std::string role = RoleIn(r0, r1, &head, &g);
-            if (!role.empty()) {
-              if (a.role.empty()) a.role = role;
-              if (a.role_head.empty()) a.role_head = head;
-              if (a.gender == Gender::kAny) a.gender = g;
-              break;
-            }
-            r0 = r1 + 1;
-          }
-        }
-        a.last = comma;
-        return a;
+        best = a;
+        best_end = seg_end;
       }
     }
     if (k < floor || !w_.Is(k, ',')) break;
     seg_end = k;
   }
-  return Mention();
+  if (!best.ok()) return best;
+  if (best.kind == Mention::kName) {
+    // The role: the first segment after the name that has a title.
+    int r0 = best_end + 1;
+    while (r0 < comma) {
+      int r1 = r0;
+      while (r1 < comma && !w_.Is(r1, ',')) ++r1;
+      std::string head;
+      Gender g = Gender::kAny;
+      std::string role = RoleIn(r0, r1, &head, &g);
+      if (!role.empty()) {
+        if (best.role.empty()) best.role = role;
+        if (best.role_head.empty()) best.role_head = head;
+        if (best.gender == Gender::kAny) best.gender = g;
+        break;
+      }
+      r0 = r1 + 1;
+    }
+  }
+  best.last = comma;
+  return best;
 }
 
 Mention MentionParser::Before(int end, int floor) const {

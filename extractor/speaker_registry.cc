@@ -86,10 +86,12 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
       person.last_word = last;
       person.org = m.kind == Mention::kOrg;
       people_.push_back(person);
+      if (m.honorific) people_.back().honorific = true;
       p = static_cast<int>(people_.size()) - 1;
     }
     by_name_[key] = p;
   }
+  if (m.honorific) people_[p].honorific = true;
   NoteRole(p, m);
   return p;
 }
@@ -177,7 +179,9 @@ bool SpeakerRegistry::TitleCase(Span paragraph) const {
 }
 
 void SpeakerRegistry::MergeLongNames() {
-  // "Rival Jo Bloggs" is "Jo Bloggs" when the article also names "Jo Bloggs".
+  // A name that ends with another known name is one person with it. Usually the longer one has
+  // a stray word in front ("Rival Jo Bloggs" is "Jo Bloggs"); but when the shorter one is a
+  // compound surname ("Mr. Guajardo Villarreal", "De Blasio") the longer one is the full name.
   for (size_t p = 0; p < people_.size(); ++p) {
     Person& person = people_[p];
     if (person.org || person.same_as >= 0) continue;
@@ -186,11 +190,17 @@ void SpeakerRegistry::MergeLongNames() {
       std::string suffix =
           Lower(person.name.substr(words[k].start, person.name.size() - words[k].start));
       auto it = by_name_.find(suffix);
-      if (it == by_name_.end() || it->second == static_cast<int>(p)) continue;
-      int to = Canon(it->second);
-      person.same_as = to;
-      for (int word : person.mentions) AddMention(word, to);
-      by_name_[Lower(person.name)] = to;
+      if (it == by_name_.end() || Canon(it->second) == static_cast<int>(p)) continue;
+      int other = Canon(it->second);
+      Person& shorter = people_[other];
+      std::string first = Lower(words.Text(k));
+      bool surname = shorter.honorific || lex_.IsParticle(first);
+      int from = surname ? other : static_cast<int>(p);
+      int to = surname ? static_cast<int>(p) : other;
+      people_[from].same_as = to;
+      for (int word : people_[from].mentions) AddMention(word, to);
+      if (people_[to].role.empty()) people_[to].role = people_[from].role;
+      if (people_[to].role_head.empty()) people_[to].role_head = people_[from].role_head;
       break;
     }
   }
@@ -229,9 +239,12 @@ int SpeakerRegistry::FindPartName(const Mention& m, int before_word) const {
 }
 
 bool SpeakerRegistry::Knows(const Mention& m) const {
-  if (m.kind != Mention::kName && m.kind != Mention::kOrg) return false;
-  if (FindByName(m.name_first, m.name_last) >= 0) return true;
-  if (m.name_words() == 1) return FindByWord(w_.Lower(m.name_first), true, w_.size()) >= 0;
+  // Only people: "PENCE:" is Mike Pence, "CLARIFICATION:" is nobody.
+  bool one_word = m.name_words() == 1;
+  if (m.kind != Mention::kName && !(m.kind == Mention::kOrg && one_word)) return false;
+  int p = FindByName(m.name_first, m.name_last);
+  if (p >= 0) return !people_[p].org;
+  if (one_word) return FindByWord(w_.Lower(m.name_first), true, w_.size()) >= 0;
   return FindPartName(m, w_.size()) >= 0;
 }
 
@@ -385,6 +398,11 @@ SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
       }
       break;
     case Mention::kOrg:
+      // An all-capitals word may be a surname ("PENCE:" in a transcript).
+      if (m.name_words() == 1 && (p = FindByWord(w_.Lower(m.name_first), true, m.first)) >= 0) {
+        r.how = "surname";
+        break;
+      }
       p = AddPerson(m);
       r.how = "org";
       break;

@@ -57,6 +57,7 @@ class SpeakerRegistry {
     int speaker = -1;           // index into the speakers vector once they speak
     std::vector<int> mentions;  // word indexes where the article names them, ascending
     int same_as = -1;           // merged into this person ("Rival Jo Bloggs" -> "Jo Bloggs")
+    bool honorific = false;     // named with an honorific ("Mr. Guajardo Villarreal")
   };
   int AddPerson(const Mention& m);
   int Canon(int p) const;
