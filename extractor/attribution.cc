@@ -4,7 +4,7 @@
 //    or reported speech ("in-reported:<quote rule>"). When the speaker is an organisation
 //    speaking for itself (Speaker::org == name: "the Home Office said ..."), it becomes the
 //    figure's source instead ("in-reported-org:..."). A figure in a quote whose speaker is
-//    unknown keeps no speaker ("in-quote-unresolved").
+//    unknown keeps no speaker ("in-quote-unresolved") but may take a source as in 2.
 // 2. A figure in the article's own voice may take a named source from the cues of
 //    patterns/source_cues.txt, searched once per article in the normalized text: "after" cues
 //    cover the figures after them in their sentence, "sentence" cues the whole sentence,
@@ -153,13 +153,15 @@ void Impl::Attribute(const Document& doc, Extraction* ex) const {
         // An organisation speaking for itself is the figure's source.
         c.source = sp->name;
         c.attribution_rule = std::string(where) + "-org:" + in->rule;
-      } else if (sp != nullptr) {
+        continue;
+      }
+      if (sp != nullptr) {
         c.speaker = in->speaker;
         c.attribution_rule = std::string(where) + ":" + in->rule;
-      } else {
-        c.attribution_rule = "in-quote-unresolved";
+        continue;
       }
-      continue;
+      // Unknown speaker ("a spokesman said ..."): a named source cue may still apply below.
+      c.attribution_rule = "in-quote-unresolved";
     }
     // 2. The article's own voice: a named source near the figure.
     if (!hits_ready) {

@@ -8,9 +8,10 @@ namespace {
 constexpr int kMaxCueWords = 32;      // speaker phrase + apposition before the verb after a quote
 constexpr int kMaxObjectWords = 6;    // 'X told the BBC: "'
 constexpr int kMaxLeadWords = 12;     // "During the debate on Monday, Trump said"
-constexpr int kMinContentWords = 3;   // reported content shorter than this is not kept
 constexpr int kMaxLeadModifiers = 4;  // '"...," Tulsa police Chief Jo Bloggs said'
-constexpr int kMaxThatDistance = 8;   // "said in a letter to the council that ..."
+constexpr int kMaxThatDistance = 10;  // "says at a stop in Toledo, Ohio, that ..."
+
+}  // namespace
 
 Cue MakeCue(const Mention& m, int verb_first, int verb_last, const char* rule) {
   Cue c;
@@ -20,8 +21,6 @@ Cue MakeCue(const Mention& m, int verb_first, int verb_last, const char* rule) {
   c.rule = rule;
   return c;
 }
-
-}  // namespace
 
 CueFinder::CueFinder(const Document& doc, const WordIndex& words, const QuoteLexicon& lex,
                      const MentionParser& parser)
@@ -310,13 +309,14 @@ Mention CueFinder::SubjectAt(int i, int limit) const {
   return m.kind == Mention::kRole ? m : Mention();
 }
 
-int CueFinder::ContentStart(int i, int limit, int flags) const {
+int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
   i = mp_.SkipAdjunctsForward(i, limit);
-  // "said in a letter to the council that ...": "that" close after the verb opens the content.
-  if (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kPreposition)) {
+  // "said in a letter to the council that ...", "says at a stop in Toledo, Ohio, that ...":
+  // "that" close after the verb opens the content.
+  if (loose && i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kPreposition)) {
     for (int k = i + 1; k < limit && k < i + kMaxThatDistance; ++k) {
-      if (!w_.IsWord(k)) break;
-      if (w_.Lower(k) == "that") return k;
+      if (!w_.IsWord(k) && !w_.Is(k, ',') && !w_.Is(k, '.')) break;
+      if (w_.IsWord(k) && w_.Lower(k) == "that") return k;
     }
   }
   if (flags & kVerbObject) {
@@ -340,116 +340,7 @@ int CueFinder::ContentStart(int i, int limit, int flags) const {
   if (lex_.content_stops.Contains(w_, i)) return -1;
   int words = 0;
   for (int k = i; k < limit; ++k) words += w_.IsWord(k);
-  return words >= kMinContentWords ? i : -1;
-}
-
-void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vector<bool>& used,
-                         std::vector<ReportedSpeech>* out) const {
-  auto [sf, sl] = w_.Range(doc_.sentences[s].span);
-  if (sl - sf < 4) return;
-  auto quoted_word = [&](int k) { return Inside(quoted, w_[k].start); };
-  auto push = [&](int c0, int c1, const Cue& cue) {
-    if (c1 <= c0) return false;
-    // Content that is all one direct quote is that quote's business.
-    if (w_.Is(c0, '"') || quoted_word(c0)) {
-      bool all = true;
-      for (int k = c0; k < c1 && all; ++k) all = !w_.IsWord(k) || quoted_word(k);
-      if (all) return false;
-    }
-    // The content ends before the cue of another quote ("..., Jo Bloggs boasted, "...").
-    for (int k = c0; k < c1; ++k) {
-      if (used[k] && k > c0) {
-        c1 = k;
-        while (c1 > c0 && !w_.Is(c1 - 1, ',') && !w_.Is(c1 - 1, '-') && !w_.Is(c1 - 1, ';') &&
-               k - c1 < kMaxLeadWords) {
-          --c1;
-        }
-        if (c1 == c0) c1 = k;
-        break;
-      }
-    }
-    int words = 0;
-    for (int k = c0; k < c1; ++k) words += w_.IsWord(k);
-    if (words < kMinContentWords) return false;
-    out->push_back({ContentSpan(c0, c1), cue});
-    return true;
-  };
-  for (int v = sf; v < sl; ++v) {
-    if (used[v] || !w_.IsWord(v) || quoted_word(v)) continue;
-    int len;
-    int flags = VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund, &len);
-    if (!flags) continue;
-    const int after = v + len;
-    if (flags & kVerbGerund) {
-      // "..., saying the cuts ...": the subject of the sentence speaks.
-      if (!w_.Is(v - 1, ',') || v - 1 <= sf) continue;
-      int c = ContentStart(after, sl, flags);
-      if (c < 0) continue;
-      Mention m = SentenceSubject(sf, v - 1);
-      if (m.ok() && push(c, sl, MakeCue(m, v, after, "gerund"))) return;
-      continue;
-    }
-    // "..., said X."
-    if (w_.Is(v - 1, ',') && v - 1 > sf) {
-      Mention m = mp_.After(after, sl);
-      // "..., told me." is no speaker phrase; a description needs a determiner.
-      if (m.kind == Mention::kDescription && !(lex_.ClassOf(w_.Lower(m.first)) & kDeterminer)) {
-        m = Mention();
-      }
-      if (m.ok()) {
-        int e = m.last;
-        if (w_.Is(e, ',')) {
-          while (e < sl && !w_.Is(e, '.')) ++e;  // an apposition to the end
-        }
-        e = mp_.SkipAdjunctsForward(e, sl);
-        if (e >= sl - 1) {
-          push(sf, v - 1, MakeCue(m, v, after, "content-verb-speaker"));
-          return;
-        }
-      }
-    }
-    Mention m = mp_.Before(v, sf);
-    if (!m.ok() || m.after_relative) continue;
-    if (!(flags & kVerbReport) && IsSourceNoun(m)) continue;  // "The figures revealed that"
-    // "Acts of protest, Mr. Bloggs said, are ...": a cue in the middle covers the sentence.
-    if (w_.Is(after, ',') && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
-      if (push(sf, sl, MakeCue(m, v, after, "parenthetical"))) return;
-      continue;
-    }
-    // "When he wrote his book, ..." — a cue in a subordinate clause is not the sentence's.
-    if (m.first - 1 >= sf && w_.IsWord(m.first - 1) &&
-        (lex_.ClassOf(w_.Lower(m.first - 1)) & kSubordinator)) {
-      continue;
-    }
-    int e = mp_.SkipAdjunctsForward(after, sl);
-    if (e >= sl - 1 && (e >= sl || !w_.IsWord(e))) {
-      // "..., X said."
-      if (m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
-        push(sf, m.first - 1, MakeCue(m, v, after, "content-speaker-verb"));
-        return;
-      }
-      continue;
-    }
-    if (!mp_.AtClauseStart(m.first, sf)) continue;
-    int c = ContentStart(after, sl, flags);
-    if (c < 0) continue;
-    if (push(c, sl, MakeCue(m, v, after, "speaker-verb-content"))) return;
-  }
-  // "According to X, ..." / "..., according to X."
-  for (int a = sf; a + 1 < sl; ++a) {
-    if (!w_.IsWord(a) || w_.Lower(a) != "according" || w_.Lower(a + 1) != "to" || quoted_word(a)) {
-      continue;
-    }
-    Mention m = mp_.After(a + 2, sl);
-    if (!m.ok() || IsSourceNoun(m)) return;  // "according to the latest figures": a source
-    Cue cue = MakeCue(m, a, a + 2, "according-to");
-    if (a == sf && w_.Is(m.last, ',')) {
-      push(m.last + 1, sl, cue);
-    } else if (a - 1 > sf && w_.Is(a - 1, ',') && m.last >= sl - 1) {
-      push(sf, a - 1, cue);
-    }
-    return;
-  }
+  return words >= kMinReportedWords ? i : -1;
 }
 
 }  // namespace claimex

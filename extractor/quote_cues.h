@@ -3,7 +3,8 @@
 // Mayor, said: "...', 'According to X, "...', a name and a colon), or a speech verb elsewhere in
 // its sentence. For a sentence, reported speech without quote marks: 'X said (that) ...',
 // '..., X said.', '..., said X.', 'according to X, ...', and ', saying ...' after a clause whose
-// subject is the speaker. Every cue records the rule that found it (Cue::rule).
+// subject is the speaker. Every cue records the rule that found it (Cue::rule). Reported speech
+// is in quote_reported.cc.
 #ifndef CLAIMEX_EXTRACTOR_QUOTE_CUES_H_
 #define CLAIMEX_EXTRACTOR_QUOTE_CUES_H_
 
@@ -27,6 +28,11 @@ struct Cue {
   int first() const { return verb_first >= 0 ? std::min(who.first, verb_first) : who.first; }
   int last() const { return verb_last >= 0 ? std::max(who.last, verb_last) : who.last; }
 };
+
+// Reported content shorter than this many words is not kept.
+constexpr int kMinReportedWords = 3;
+
+Cue MakeCue(const Mention& m, int verb_first, int verb_last, const char* rule);
 
 // Reported speech found in a sentence.
 struct ReportedSpeech {
@@ -62,8 +68,16 @@ class CueFinder {
   // A cue that ends the sentence before a quote, at the full stop `stop`.
   Cue PreviousCue(int stop, int floor) const;
   // Where reported content starts after a verb ending before word i: skips adjuncts and, for
-  // object verbs, the addressee; -1 when no content can start there.
-  int ContentStart(int i, int limit, int flags) const;
+  // object verbs, the addressee; `loose` also skips a phrase before "that" ("said in a letter
+  // that"). -1 when no content can start there.
+  int ContentStart(int i, int limit, int flags, bool loose = true) const;
+  // "According to X, ..." / "..., according to X." in sentence words [sf, sl).
+  void AccordingTo(int sf, int sl, const std::vector<Span>& quoted, const std::vector<bool>& used,
+                   std::vector<ReportedSpeech>* out) const;
+  // Appends content [c0, c1) with its cue unless it is too short or all one direct quote; the
+  // content ends before the cue words of a direct quote inside it. True when appended.
+  bool Emit(int c0, int c1, const Cue& cue, const std::vector<Span>& quoted,
+            const std::vector<bool>& used, std::vector<ReportedSpeech>* out) const;
   // The subject at the start of sentence [first, limit): a name, pronoun or role phrase.
   Mention SentenceSubject(int first, int limit) const;
   // A subject phrase (pronoun, name with titles, "the Mayor") that starts at word i.

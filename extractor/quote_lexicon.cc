@@ -113,6 +113,8 @@ Status LoadVerbs(const RuleSet& rules, PhraseSet* set) {
         flags |= kVerbTo;
       } else if (f == "gerund") {
         flags |= kVerbGerund;
+      } else if (f == "mixed") {
+        flags |= kVerbMixed;
       } else {
         return (*file)->Error(line, "unknown flag '" + std::string(f) + "'");
       }

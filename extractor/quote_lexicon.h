@@ -36,6 +36,7 @@ enum VerbFlag : uint8_t {
   kVerbObject = 8,   // may name an addressee first: "told the BBC"
   kVerbTo = 16,      // may take an infinitive: "vowed to ..."
   kVerbGerund = 32,  // a participle after the main clause: "..., saying ..."
+  kVerbMixed = 64,   // reported content only with a quote in it: 'X called it "a disaster"
 };
 
 // Where an adjunct (speech_adjuncts.txt) may stand.

@@ -62,6 +62,8 @@ class MentionParser {
   // Skips adjuncts going backwards from word `i` (inclusive); returns the first word that is not
   // part of one. `before_verb` also allows the "before" adjuncts (auxiliaries).
   int SkipAdjunctsBack(int i, int floor, bool before_verb) const;
+  // Skips, going back from word j: adjuncts, one -ly adverb, a parenthesis.
+  int SkipBack(int j, int floor) const;
   // Skips adjuncts going forwards from word `i`; returns the first word after them.
   int SkipAdjunctsForward(int i, int limit) const;
   // The head word of the role phrase of `len` words at word i, lower case: the word before
@@ -72,8 +74,6 @@ class MentionParser {
 
  private:
   Mention LowerCaseBefore(int j, int floor) const;
-  // Skips, going back from word j: adjuncts, one -ly adverb, a parenthesis.
-  int SkipBack(int j, int floor) const;
   // The speaker among comma-separated segments ending at the comma `comma`.
   Mention Apposed(int comma, int floor) const;
   bool IsSegmentBreak(int k) const;

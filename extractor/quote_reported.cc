@@ -1,0 +1,201 @@
+// CueFinder::Reported: reported speech without quote marks, sentence by sentence.
+//
+// Forms, each with its rule name:
+//   speaker-verb-content   "Mr Bloggs said (that) the cuts had ..."   (also "is warning that")
+//   relative-who           "an architect who said he was ..."
+//   coordinated            "Jo Bloggs opened the depot and said it would ..."
+//   gerund                 "..., saying the cuts ..." (the clause's subject speaks)
+//   content-speaker-verb   "The cuts will hurt, Jo Bloggs said (on Monday)."
+//   content-verb-speaker   "The cuts will hurt, said Jo Bloggs."
+//   parenthetical          "The cuts, Jo Bloggs said, will hurt."
+//   according-to           "According to Jo Bloggs, ..." / "..., according to Jo Bloggs."
+// A sentence may hold several cues ("When he wrote his book, Mr Bloggs said that ..."): the
+// content of each runs to where the next cue begins. Verbs with the "that" flag need "that";
+// verbs with the "mixed" flag ("called") need a quote mark in their content.
+#include <algorithm>
+
+#include "extractor/quote_cues.h"
+
+namespace claimex {
+namespace {
+
+constexpr int kMaxPhraseWords = 6;  // "said in a June report, and ..."
+
+}  // namespace
+
+bool CueFinder::Emit(int c0, int c1, const Cue& cue, const std::vector<Span>& quoted,
+                     const std::vector<bool>& used, std::vector<ReportedSpeech>* out) const {
+  if (c1 <= c0) return false;
+  auto quoted_word = [&](int k) { return Inside(quoted, w_[k].start); };
+  // Content that is all one direct quote is that quote's business.
+  if (w_.Is(c0, '"') || quoted_word(c0)) {
+    bool all = true;
+    for (int k = c0; k < c1 && all; ++k) all = !w_.IsWord(k) || quoted_word(k);
+    if (all) return false;
+  }
+  // The content ends before the cue of a direct quote inside it ("..., Jo Bloggs boasted, ").
+  for (int k = c0 + 1; k < c1; ++k) {
+    if (!used[k]) continue;
+    int cut = k;
+    while (cut > c0 && !w_.Is(cut - 1, ',') && !w_.Is(cut - 1, '-') && !w_.Is(cut - 1, ';') &&
+           k - cut < kMaxPhraseWords) {
+      --cut;
+    }
+    c1 = cut > c0 ? cut : k;
+    break;
+  }
+  int words = 0;
+  for (int k = c0; k < c1; ++k) words += w_.IsWord(k);
+  if (words < kMinReportedWords) return false;
+  out->push_back({ContentSpan(c0, c1), cue});
+  return true;
+}
+
+void CueFinder::AccordingTo(int sf, int sl, const std::vector<Span>& quoted,
+                            const std::vector<bool>& used, std::vector<ReportedSpeech>* out) const {
+  for (int a = sf; a + 1 < sl; ++a) {
+    if (!w_.IsWord(a) || w_.Lower(a) != "according" || w_.Lower(a + 1) != "to" ||
+        Inside(quoted, w_[a].start)) {
+      continue;
+    }
+    Mention m = mp_.After(a + 2, sl);
+    if (!m.ok() || IsSourceNoun(m)) return;  // "according to the latest figures": a source
+    Cue cue = MakeCue(m, a, a + 2, "according-to");
+    if (a == sf) {
+      // "According to X, ...": the content follows the first comma after X.
+      for (int k = m.last; k < sl; ++k) {
+        if (w_.Is(k, ',')) {
+          Emit(k + 1, sl, cue, quoted, used, out);
+          break;
+        }
+      }
+    } else if (a - 1 > sf && w_.Is(a - 1, ',')) {
+      Emit(sf, a - 1, cue, quoted, used, out);
+    }
+    return;
+  }
+}
+
+void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vector<bool>& used,
+                         std::vector<ReportedSpeech>* out) const {
+  auto [sf, sl] = w_.Range(doc_.sentences[s].span);
+  if (sl - sf < 4) return;
+  auto quoted_word = [&](int k) { return Inside(quoted, w_[k].start); };
+  auto is_word = [&](int k, std::string_view lw) {
+    return k >= sf && k < sl && w_.IsWord(k) && w_.Lower(k) == lw;
+  };
+  struct Found {
+    Cue cue;
+    int content;   // first word of the content
+    int boundary;  // where this cue's words begin in the text flow (the end of earlier content)
+  };
+  std::vector<Found> found;
+  for (int v = sf; v < sl; ++v) {
+    if (used[v] || !w_.IsWord(v) || quoted_word(v)) continue;
+    int len;
+    int flags = VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund | kVerbMixed, &len);
+    if (!flags) continue;
+    const int after = v + len;
+    // "is warning that", "has been saying": a participle after an auxiliary is a finite verb.
+    const bool progressive = is_word(v - 1, "is") || is_word(v - 1, "are") ||
+                             is_word(v - 1, "was") || is_word(v - 1, "were") ||
+                             is_word(v - 1, "been");
+    if ((flags & kVerbGerund) && !progressive) {
+      // "..., saying the cuts ...": the subject of the clause speaks.
+      if (!w_.Is(v - 1, ',') || v - 1 <= sf) continue;
+      int c = ContentStart(after, sl, flags);
+      if (c < 0) continue;
+      Mention m = SentenceSubject(sf, v - 1);
+      if (m.ok()) found.push_back({MakeCue(m, v, after, "gerund"), c, v - 1});
+      continue;
+    }
+    // "..., said X."
+    if (found.empty() && w_.Is(v - 1, ',') && v - 1 > sf) {
+      Mention m = mp_.After(after, sl);
+      // "..., told me." is no speaker phrase; a description needs a determiner.
+      if (m.kind == Mention::kDescription && !(lex_.ClassOf(w_.Lower(m.first)) & kDeterminer)) {
+        m = Mention();
+      }
+      if (m.ok()) {
+        int e = m.last;
+        if (w_.Is(e, ',')) {
+          while (e < sl && !w_.Is(e, '.')) ++e;  // an apposition to the end
+        }
+        e = mp_.SkipAdjunctsForward(e, sl);
+        if (e >= sl - 1) {
+          Emit(sf, v - 1, MakeCue(m, v, after, "content-verb-speaker"), quoted, used, out);
+          return;
+        }
+      }
+    }
+    const int verb = progressive ? v - 1 : v;
+    const int j = mp_.SkipBack(verb - 1, sf);
+    Mention m;
+    const char* rule = "speaker-verb-content";
+    int boundary = verb;
+    if (is_word(j, "who")) {
+      // "an architect who said ...", "Jo Bloggs, now the party leader, who said ..."
+      int e = w_.Is(j - 1, ',') ? j - 2 : j - 1;
+      if (e >= sf && mp_.IsNameWord(e)) m = mp_.Classify(mp_.RunStart(e, sf), e + 1);
+      if (m.kind != Mention::kName && m.kind != Mention::kOrg) m = mp_.Before(j, sf);
+      rule = "relative-who";
+      boundary = j;
+    } else if (is_word(j, "and") || is_word(j, "but")) {
+      // "Jo Bloggs opened the depot and said ...": the clause's subject.
+      m = SentenceSubject(sf, j);
+      rule = "coordinated";
+      boundary = j;
+    } else {
+      m = mp_.Before(verb, sf);
+      if (m.ok()) boundary = std::min(m.first, verb);
+    }
+    if (!m.ok()) continue;
+    if (!(flags & kVerbReport) && !(flags & kVerbMixed) && IsSourceNoun(m)) continue;
+    const bool plain = rule == std::string_view("speaker-verb-content");
+    if (plain && found.empty()) {
+      // "The cuts, Jo Bloggs said, will hurt."
+      if (w_.Is(after, ',') && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+        if (Emit(sf, sl, MakeCue(m, verb, after, "parenthetical"), quoted, used, out)) return;
+        continue;
+      }
+      // "The cuts will hurt, Jo Bloggs said (on Monday)(, as ...)."
+      int e = mp_.SkipAdjunctsForward(after, sl);
+      if (e < sl && w_.IsWord(e) && (lex_.ClassOf(w_.Lower(e)) & kPreposition)) {
+        int k = e;
+        while (k < sl && k - e < kMaxPhraseWords && w_.IsWord(k)) ++k;
+        if (k >= sl || w_.Is(k, ',') || k == sl - 1) e = k;
+      }
+      if (e >= sl || (!w_.IsWord(e) && (e == sl - 1 || w_.Is(e, ',')))) {
+        if (m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+          Emit(sf, m.first - 1, MakeCue(m, verb, after, "content-speaker-verb"), quoted, used, out);
+          return;
+        }
+        continue;
+      }
+    }
+    if (plain && !m.after_relative && !mp_.AtClauseStart(m.first, sf)) continue;
+    // A naming verb keeps its object in the content: 'called [the plan "a disaster"]'.
+    int content_flags = (flags & kVerbMixed) ? flags & ~kVerbObject : flags;
+    int c = ContentStart(after, sl, content_flags, rule != std::string_view("coordinated"));
+    if (c < 0) continue;
+    if (flags & kVerbMixed && !(flags & (kVerbReport | kVerbThat))) {
+      // 'X called the plan "a disaster"': only with a quote in it.
+      bool quote = false;
+      for (int k = c; k < sl && !quote; ++k) quote = w_.Is(k, '"') || w_.Is(k, '\'');
+      if (!quote) continue;
+    }
+    found.push_back({MakeCue(m, verb, after, rule), c, boundary});
+    v = c - 1;  // cues inside this content end it
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    int c0 = found[i].content;
+    int c1 = i + 1 < found.size() ? found[i + 1].boundary : sl;
+    while (c1 > c0 && (!w_.IsWord(c1 - 1) || (lex_.ClassOf(w_.Lower(c1 - 1)) & kClauseLink))) {
+      --c1;
+    }
+    Emit(c0, c1, found[i].cue, quoted, used, out);
+  }
+  if (found.empty()) AccordingTo(sf, sl, quoted, used, out);
+}
+
+}  // namespace claimex
