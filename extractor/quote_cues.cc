@@ -106,7 +106,10 @@ Cue CueFinder::After(const QuoteSegment& seg) const {
       while (v + 1 < pl && !w_.Is(v, ')')) ++v;
       continue;
     }
-    if (w_.Is(v, '.') && !mp_.IsAbbreviationStop(v, i) && !(v > i && w_[v - 1].initial)) break;
+    // A full stop ends the cue unless it abbreviates ("Sen.", "J.", "R-Ky., said").
+    bool abbreviation = mp_.IsAbbreviationStop(v, i) || (v > i && w_[v - 1].initial) ||
+                        w_.Is(v + 1, ',') || (w_.IsWord(v + 1) && !w_[v + 1].cap);
+    if (w_.Is(v, '.') && !abbreviation) break;
     if (!VerbAt(v, pl, kVerbDirect, &len)) continue;
     Mention m = mp_.Before(v, i);
     if (!m.ok()) return Cue();
@@ -324,6 +327,13 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
     for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
       if (!w_.IsWord(k)) break;
       if (w_.Lower(k) == "that" || (k > i && (lex_.ClassOf(w_.Lower(k)) & kWh))) return k;
+    }
+    // "tells his supporters at a rally to ...": an infinitive after the addressee.
+    if (flags & kVerbTo) {
+      for (int k = i + 1; k < limit && k < i + kMaxLeadWords; ++k) {
+        if (!w_.IsWord(k)) break;
+        if (w_.Lower(k) == "to" && k + 1 < limit && w_.IsWord(k + 1) && !w_[k + 1].cap) return k;
+      }
     }
     if (i < limit && mp_.IsNameWord(i)) {
       i = mp_.RunEnd(i, limit);

@@ -9,9 +9,10 @@
 //   content-verb-speaker   "The cuts will hurt, said Jo Bloggs."
 //   parenthetical          "The cuts, Jo Bloggs said, will hurt."
 //   according-to           "According to Jo Bloggs, ..." / "..., according to Jo Bloggs."
-// A sentence may hold several cues ("When he wrote his book, Mr Bloggs said that ..."): the
-// content of each runs to where the next cue begins. Verbs with the "that" flag need "that";
-// verbs with the "mixed" flag ("called") need a quote mark in their content.
+// A sentence may hold several cues ("Mr Bloggs said that Ms Stone told him ..."): the content of
+// each runs to the end of the sentence, so nested reported speech gives nested quotes. Verbs with
+// the "that" flag need "that"; verbs with the "mixed" flag ("called") need a quote mark in their
+// content.
 #include <algorithm>
 
 #include "extractor/quote_cues.h"
@@ -86,8 +87,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
   };
   struct Found {
     Cue cue;
-    int content;   // first word of the content
-    int boundary;  // where this cue's words begin in the text flow (the end of earlier content)
+    int content;  // first word of the content
   };
   std::vector<Found> found;
   for (int v = sf; v < sl; ++v) {
@@ -106,7 +106,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       int c = ContentStart(after, sl, flags);
       if (c < 0) continue;
       Mention m = SentenceSubject(sf, v - 1);
-      if (m.ok()) found.push_back({MakeCue(m, v, after, "gerund"), c, v - 1});
+      if (m.ok()) found.push_back({MakeCue(m, v, after, "gerund"), c});
       continue;
     }
     // "..., said X."
@@ -132,22 +132,18 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     const int j = mp_.SkipBack(verb - 1, sf);
     Mention m;
     const char* rule = "speaker-verb-content";
-    int boundary = verb;
     if (is_word(j, "who")) {
       // "an architect who said ...", "Jo Bloggs, now the party leader, who said ..."
       int e = w_.Is(j - 1, ',') ? j - 2 : j - 1;
       if (e >= sf && mp_.IsNameWord(e)) m = mp_.Classify(mp_.RunStart(e, sf), e + 1);
       if (m.kind != Mention::kName && m.kind != Mention::kOrg) m = mp_.Before(j, sf);
       rule = "relative-who";
-      boundary = j;
     } else if (is_word(j, "and") || is_word(j, "but")) {
       // "Jo Bloggs opened the depot and said ...": the clause's subject.
       m = SentenceSubject(sf, j);
       rule = "coordinated";
-      boundary = j;
     } else {
       m = mp_.Before(verb, sf);
-      if (m.ok()) boundary = std::min(m.first, verb);
     }
     if (!m.ok()) continue;
     if (!(flags & kVerbReport) && !(flags & kVerbMixed) && IsSourceNoun(m)) continue;
@@ -184,17 +180,12 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       for (int k = c; k < sl && !quote; ++k) quote = w_.Is(k, '"') || w_.Is(k, '\'');
       if (!quote) continue;
     }
-    found.push_back({MakeCue(m, verb, after, rule), c, boundary});
+    found.push_back({MakeCue(m, verb, after, rule), c});
     v = c - 1;  // cues inside this content end it
   }
-  for (size_t i = 0; i < found.size(); ++i) {
-    int c0 = found[i].content;
-    int c1 = i + 1 < found.size() ? found[i + 1].boundary : sl;
-    while (c1 > c0 && (!w_.IsWord(c1 - 1) || (lex_.ClassOf(w_.Lower(c1 - 1)) & kClauseLink))) {
-      --c1;
-    }
-    Emit(c0, c1, found[i].cue, quoted, used, out);
-  }
+  // Each content runs to the end of the sentence; a cue inside it is reported speech nested in
+  // it ("X said that Y told him ...") and gets its own, shorter quote.
+  for (const Found& f : found) Emit(f.content, sl, f.cue, quoted, used, out);
   if (found.empty()) AccordingTo(sf, sl, quoted, used, out);
 }
 

@@ -337,7 +337,8 @@ int MentionParser::SkipBack(int j, int floor) const {
     // "Clinton boldly suggested": one adverb in -ly after the subject.
     std::string_view lw = w_.IsWord(j) ? w_.Lower(j) : std::string_view();
     if (lw.size() > 4 && lw.ends_with("ly") && !w_[j].cap && j - 1 >= floor &&
-        (IsNameWord(j - 1) || lex_.pronouns.Contains(w_, j - 1) || w_.Is(j - 1, ')'))) {
+        (IsNameWord(j - 1) || lex_.pronouns.Contains(w_, j - 1) || w_.Is(j - 1, ')') ||
+         w_.Is(j - 1, ','))) {
       --j;
       continue;
     }

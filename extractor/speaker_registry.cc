@@ -243,7 +243,7 @@ bool SpeakerRegistry::Knows(const Mention& m) const {
   bool one_word = m.name_words() == 1;
   if (m.kind != Mention::kName && !(m.kind == Mention::kOrg && one_word)) return false;
   int p = FindByName(m.name_first, m.name_last);
-  if (p >= 0) return !people_[p].org;
+  if (p >= 0 && !people_[p].org) return true;
   if (one_word) return FindByWord(w_.Lower(m.name_first), true, w_.size()) >= 0;
   return FindPartName(m, w_.size()) >= 0;
 }
