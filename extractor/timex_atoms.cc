@@ -93,6 +93,7 @@ int Parser::Day(int i, int* d, bool words) const {
   const Tok& t = toks_[i];
   if (t.kind == Tok::kNum) {
     if (t.decimal || t.digits > 2 || t.num < 1 || t.num > 31) return -1;
+    if (lex_.EndsBefore(toks_, i, Lex::kNotYear)) return -1;  // "$12", "No. 5"
     if (IsPunct(i + 1, ":") && Glued(i + 1) && i + 2 < n_ && Glued(i + 2) &&
         toks_[i + 2].kind == Tok::kNum) {
       return -1;  // a clock time
@@ -244,6 +245,14 @@ int Parser::NumericDate(int i, Point* p) const {
   const Tok& t = toks_[i];
   char c = text_[t.start];
   if (!(IsDigitChar(c) || c == 'q' || c == 'Q' || c == 'h' || c == 'H')) return -1;
+  {  // every format has a separator or a Q/H right after its first field: a cheap test first
+    size_t e = t.end;
+    char nc = e < text_.size() ? text_[e] : ' ';
+    if (nc == ' ' && e + 1 < text_.size()) nc = text_[e + 1];
+    bool sep = nc == '-' || nc == '/' || nc == '.' || nc == 'q' || nc == 'Q' || nc == 'h' ||
+               nc == 'H' || (!IsDigitChar(c) && IsDigitChar(nc));
+    if (!sep) return -1;
+  }
   if (t.start > 0) {  // not inside a longer run of digits and separators
     char pc = text_[t.start - 1];
     if (IsAlnumChar(pc)) return -1;

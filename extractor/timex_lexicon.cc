@@ -222,7 +222,10 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
     for (const Tok& t : toks) e.words.emplace_back(t.lower);
     longest_ = std::max(longest_, e.words.size());
     int id = static_cast<int>(entries_.size());
-    by_first_[e.words[0]].push_back(id);
+    first_len_[static_cast<unsigned char>(e.words[0][0])] |= 1u << std::min<size_t>(e.words[0].size(), 31);
+    Starts& starts = by_first_[e.words[0]];
+    starts.kinds |= KindBit(e.kind);
+    starts.ids.push_back(id);
     entries_.push_back(std::move(e));
   }
   return Status::Ok();
@@ -236,6 +239,16 @@ Result<Lexicon> Lexicon::Load(const RuleSet& rules) {
     if (!file.ok()) return file.status();
     for (const RuleLine& line : (*file)->lines) {
       CLAIMEX_RETURN_IF_ERROR(lex.AddLine(**file, line));
+    }
+  }
+  for (auto& [word, starts] : lex.by_first_) {  // group each word's entries by kind
+    std::stable_sort(starts.ids.begin(), starts.ids.end(), [&](int a, int b) {
+      return lex.entries_[a].kind < lex.entries_[b].kind;
+    });
+    size_t k = 0;
+    for (int kind = 0; kind <= static_cast<int>(Lex::kCount); ++kind) {
+      starts.first[kind] = static_cast<uint16_t>(k);
+      while (k < starts.ids.size() && static_cast<int>(lex.entries_[starts.ids[k]].kind) == kind) ++k;
     }
   }
   return lex;
@@ -293,7 +306,17 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
       t.kind = Tok::kWord;
       t.upper = c >= 'A' && c <= 'Z';
       size_t j = i + len;
-      while (j < n && (len = LetterAt(text, j)) > 0) j += len;
+      while (j < n) {
+        unsigned char cj = text[j];
+        if (cj < 0x80) {  // the common case, inline
+          if (!IsWordByte(cj)) break;
+          ++j;
+        } else if ((len = LetterAt(text, j)) > 0) {
+          j += len;
+        } else {
+          break;
+        }
+      }
       i = j;
     } else {
       t.kind = Tok::kPunct;
@@ -301,18 +324,20 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
     }
     t.end = static_cast<uint32_t>(i);
     t.lower = std::string_view(*lower).substr(t.start, t.end - t.start);
-    auto it = by_first_.find(t.lower);
-    if (it != by_first_.end()) t.entries = &it->second;
+    if (first_len_[static_cast<unsigned char>(t.lower[0])] &
+        (1u << std::min<size_t>(t.lower.size(), 31))) {
+      auto it = by_first_.find(t.lower);
+      if (it != by_first_.end()) t.entries = &it->second;
+    }
     toks->push_back(t);
   }
 }
 
-int Lexicon::Match(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry) const {
-  if (i < 0 || i >= static_cast<int>(toks.size()) || toks[i].entries == nullptr) return -1;
+int Lexicon::MatchAt(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry) const {
   int best = -1;
-  for (int id : *toks[i].entries) {
-    const Entry& e = entries_[id];
-    if (e.kind != kind) continue;
+  const Starts& s = *toks[i].entries;
+  for (int k = s.first[static_cast<int>(kind)]; k < s.first[static_cast<int>(kind) + 1]; ++k) {
+    const Entry& e = entries_[s.ids[k]];
     int end = i + static_cast<int>(e.words.size());
     if (end > static_cast<int>(toks.size()) || end <= best) continue;
     bool same = true;
@@ -338,7 +363,7 @@ std::vector<std::string> Lexicon::Phrases(Lex kind) const {
 const Entry* Lexicon::Word(std::string_view lower, Lex kind) const {
   auto it = by_first_.find(lower);
   if (it == by_first_.end()) return nullptr;
-  for (int id : it->second) {
+  for (int id : it->second.ids) {
     if (entries_[id].kind == kind && entries_[id].words.size() == 1) return &entries_[id];
   }
   return nullptr;
@@ -346,10 +371,11 @@ const Entry* Lexicon::Word(std::string_view lower, Lex kind) const {
 
 bool Lexicon::EndsBefore(const std::vector<Tok>& toks, int i, Lex kind) const {
   for (int j = std::max(0, i - static_cast<int>(longest_)); j < i; ++j) {
-    if (toks[j].entries == nullptr) continue;
-    for (int id : *toks[j].entries) {
-      const Entry& e = entries_[id];
-      if (e.kind != kind || j + static_cast<int>(e.words.size()) != i) continue;
+    if (toks[j].entries == nullptr || (toks[j].entries->kinds & KindBit(kind)) == 0) continue;
+    const Starts& s = *toks[j].entries;
+    for (int k = s.first[static_cast<int>(kind)]; k < s.first[static_cast<int>(kind) + 1]; ++k) {
+      const Entry& e = entries_[s.ids[k]];
+      if (j + static_cast<int>(e.words.size()) != i) continue;
       bool same = true;
       for (size_t k = 1; k < e.words.size() && same; ++k) same = toks[j + k].lower == e.words[k];
       if (same) return true;

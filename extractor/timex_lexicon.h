@@ -7,6 +7,7 @@
 #ifndef CLAIMEX_EXTRACTOR_TIMEX_LEXICON_H_
 #define CLAIMEX_EXTRACTOR_TIMEX_LEXICON_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -31,6 +32,7 @@ enum class Lex : uint8_t {
   // time_cues.txt
   kSince, kUntil, kAfter, kBefore, kOrLater, kFrom, kBetween, kTo, kToDate, kLead, kIn, kAgo,
   kOffset, kPosition, kApprox, kFuture, kYear, kPrep, kNotYear, kYearNext, kDateline,
+  kCount,  // the number of kinds, not a kind
 };
 
 struct Entry {
@@ -45,6 +47,15 @@ struct Entry {
 
 inline constexpr int kUnknownShift = 1000;  // shift "~": "that week" (XXXX-WXX)
 
+// The entries whose phrase starts with one word: their ids sorted by kind (those of kind k are
+// ids[first[k] .. first[k + 1])) and the set of their kinds (bit 1 << kind).
+struct Starts {
+  uint64_t kinds = 0;
+  std::vector<int> ids;
+  std::array<uint16_t, static_cast<int>(Lex::kCount) + 1> first{};
+};
+inline uint64_t KindBit(Lex kind) { return uint64_t{1} << static_cast<int>(kind); }
+
 struct Tok {
   enum Kind : uint8_t { kWord, kNum, kPunct };
   uint32_t start = 0, end = 0;  // normalized offsets
@@ -57,7 +68,7 @@ struct Tok {
   uint8_t digits = 0;           // digits before any decimal point
   double num = 0;               // the value of a number
   std::string_view lower;       // the token, lower case (ordinal suffix included)
-  const std::vector<int>* entries = nullptr;  // entries whose phrase starts here, or nullptr
+  const Starts* entries = nullptr;  // entries whose phrase starts here, or nullptr
 };
 
 class Lexicon {
@@ -71,7 +82,13 @@ class Lexicon {
 
   // The longest entry of `kind` whose phrase starts at token i: returns the token index past it
   // and sets *entry, or returns -1.
-  int Match(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry = nullptr) const;
+  int Match(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry = nullptr) const {
+    if (i < 0 || i >= static_cast<int>(toks.size()) || toks[i].entries == nullptr ||
+        (toks[i].entries->kinds & KindBit(kind)) == 0) {
+      return -1;
+    }
+    return MatchAt(toks, i, kind, entry);
+  }
   // True when a phrase of `kind` ends right before token i.
   bool EndsBefore(const std::vector<Tok>& toks, int i, Lex kind) const;
 
@@ -82,15 +99,23 @@ class Lexicon {
   const Entry* Word(std::string_view lower, Lex kind) const;
 
  private:
-  struct Hash {
+  struct Hash {  // FNV-1a: the keys are short words
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const {
+      uint64_t h = 14695981039346656037ull;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return static_cast<size_t>(h);
+    }
   };
   Status AddLine(const RuleFile& file, const RuleLine& line);
+  int MatchAt(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry) const;
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<int>, Hash, std::equal_to<>> by_first_;
+  std::unordered_map<std::string, Starts, Hash, std::equal_to<>> by_first_;
   size_t longest_ = 1;  // most tokens in a phrase
+  // bit min(length, 31) of first_len_[c] is set when some phrase starts with a word of that length
+  // whose first byte is c: a cheap test before the hash lookup
+  std::array<uint32_t, 256> first_len_{};
 };
 
 }  // namespace claimex::timex

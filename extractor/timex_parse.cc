@@ -207,9 +207,15 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
     int k = Month(s, &m, &mamb);
     if (k > 0) {
       int a = IsWord(k, "the") ? k + 1 : k;
+      if (IsPunct(a, ",") && a + 1 < n_ && toks_[a + 1].ord) ++a;  // "October, 1st"
       int kd = Day(a, &d, true);
-      if (kd > 0 && (toks_[a].kind == Tok::kNum || a != k || IsWord(kd, "of") ||
-                     Year(Comma(kd), &y, true) > 0)) {
+      // a day in words needs more around it: "January the first", "April ninth through ..."
+      bool word_day = kd > 0 && toks_[a].kind == Tok::kWord;
+      bool day_ok = kd > 0 && (!word_day || a != k || IsWord(kd, "of") || kd >= n_ ||
+                               toks_[kd].kind != Tok::kWord || Match(kd, Lex::kTo) > 0 ||
+                               Year(Comma(kd), &y, true) > 0);
+      if (word_day && IsPunct(kd, "-") && Glued(kd)) day_ok = false;  // "March first-time"
+      if (day_ok) {
         Point q;
         q.gran = Gran::kDay;
         q.month = m;
@@ -256,6 +262,16 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
     // day first
     int a = IsWord(s, "the") ? s + 1 : s;
     int kd = Day(a, &d, true);
+    if (kd > 0 && IsWord(kd, "day") && IsWord(kd + 1, "of") && a != s) {
+      Point month;  // "the 15th day of next month", "the twenty-sixth day of the month"
+      int km = Relative(kd + 2, &month);
+      if (km > 0 && month.gran == Gran::kMonth && km > best) {
+        month.gran = Gran::kDay;
+        month.day = d;
+        best = km, *p = month;
+      }
+      ++kd;  // "the 15th day of June"
+    }
     if (kd > 0) {
       bool word_day = toks_[a].kind == Tok::kWord;
       int km = IsWord(kd, "of") ? kd + 1 : kd;
@@ -277,6 +293,14 @@ int Parser::DateWithMonth(int i, Point* p, bool cued) const {
       }
     }
     if (after_weekday && best > 0 && p->gran != Gran::kDay) best = -1;
+    if (after_weekday && best < 0 && (kd = Day(s, &d, false)) > 0 &&
+        (toks_[s].ord || !IsPunct(kd, ","))) {
+      *p = Point();  // "Friday 31", "Wed 13th": a weekday of some month
+      p->gran = Gran::kDay;
+      p->weekday = wd;
+      p->implicit_year = true;
+      best = kd;
+    }
   }
   return best;
 }
@@ -586,6 +610,19 @@ int Parser::Holiday(int i, Point* p) const {
 int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const {
   if (i < 0 || i >= n_) return -1;
   cued = cued || Cued(i);
+  // the same start is read again and again (by ranges, spans, "in" ...): remember the last few
+  Memo& m = memo_[i % kMemo];
+  if (m.at == i && m.cued == cued) {
+    if (m.end > 0) *p = m.p, *kind = m.kind;
+    return m.end;
+  }
+  int end = PointExprAt(i, p, cued, kind);
+  m.at = i, m.cued = cued, m.end = end;
+  if (end > 0) m.p = *p, m.kind = *kind;
+  return end;
+}
+
+int Parser::PointExprAt(int i, Point* p, bool cued, std::string_view* kind) const {
   int best = -1;
   Point q;
   std::string_view qkind = "date";
@@ -602,6 +639,11 @@ int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const 
     if (end > 0 && q.gran != Gran::kTime) {
       q.mod = e->code;
       take(end, inner);
+    } else if (IsWord(k, "month") || IsWord(k, "year") || IsWord(k, "week")) {
+      q = FromAnchor(IsWord(k, "month") ? Gran::kMonth : IsWord(k, "year") ? Gran::kYear
+                                                                            : Gran::kWeek, 0);
+      q.mod = e->code;  // "end of month"
+      take(k + 1, "relative");
     }
   }
   take(DateWithMonth(i, &q, cued), "date");
@@ -614,6 +656,12 @@ int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const 
   take(Holiday(i, &q), "date");
   take(Clock(i, &q), "date");
   take(YearAgo(i, &q), "relative");
+  if (IsWord(i, "week") && i + 1 < n_ && toks_[i + 1].kind == Tok::kNum && !toks_[i + 1].decimal &&
+      toks_[i + 1].num >= 1 && toks_[i + 1].num <= 53 && toks_[i + 1].digits <= 2) {
+    q = FromAnchor(Gran::kWeek, 0);  // "week 10": of the anchor's year
+    q.sub = static_cast<int>(toks_[i + 1].num);
+    take(i + 2, "date");
+  }
   if (best < 0) return -1;
   if (qkind == "date" && Match(i, Lex::kShift) > 0) qkind = "relative";  // "last quarter"
   // a clock time with its day: "today at 3pm", "3pm today"

@@ -140,6 +140,16 @@ class Parser {
   const std::vector<Tok>& toks_;
   int n_;
   const std::optional<Date>& anchor_;
+  int PointExprAt(int i, Point* p, bool cued, std::string_view* kind) const;
+  struct Memo {
+    int at = -1;
+    bool cued = false;
+    int end = -1;
+    Point p;
+    std::string_view kind;
+  };
+  static constexpr int kMemo = 8;
+  mutable Memo memo_[kMemo];  // the last PointExpr results by start token
 };
 
 }  // namespace claimex::timex

@@ -30,6 +30,12 @@ Point AtGran(const Date& date, Gran g) {
 
 bool IsDay(const Point& p) { return p.gran == Gran::kDay && p.month > 0 && p.day > 0; }
 
+// A word glued to an '@' after it: the start of a mail address.
+bool IsMailAt(const std::vector<Tok>& toks, int i) {
+  return i + 1 < static_cast<int>(toks.size()) && !toks[i + 1].space_before &&
+         toks[i + 1].lower == "@";
+}
+
 // Whether a starts no later than b (true when either has no known first day).
 bool InOrder(const Point& a, const Point& b) {
   Date a0, a1, b0, b1;
@@ -213,6 +219,8 @@ int Parser::Range(int i, Parsed* out) const {
     from = true, j = k;
   } else if ((k = Match(i, Lex::kBetween)) > 0) {
     between = true, j = k;
+  } else if ((k = Match(i, Lex::kIn)) > 0) {
+    j = k;  // "in 2014 through May 2018"
   }
   bool cue = from || between;
   // the start: a time, or a bare day of the month ("between 3 and 12 of Sept")
@@ -242,14 +250,13 @@ int Parser::Range(int i, Parsed* out) const {
         Glued(end_a + 1)) {
       kc = end_a + 1, slash = true;  // "2020/21"
     }
-    if (kc < 0 || (!cue && !strong && !slash)) continue;
-    if (bare_a && !cue && !strong) continue;
+    if (kc < 0 || (bare_a && !cue && !strong)) continue;
     // the end
     Point b;
     std::string_view bk;
     int kb = PointExpr(kc, &b, true, &bk);
     int bday = 0;
-    int kbd = Day(IsWord(kc, "the") ? kc + 1 : kc, &bday, cue);
+    int kbd = Day(IsWord(kc, "the") ? kc + 1 : kc, &bday, cue || IsDay(a));
     Point ra = a, rb = b;
     int end_b = -1;
     if (bare_a) {
@@ -259,7 +266,7 @@ int Parser::Range(int i, Parsed* out) const {
       end_b = kb;
     } else if (IsDay(a) && kbd > 0 && kbd >= kb && bday > a.day && a.month > 0 &&
                !IsWord(kbd, "of") && Match(kbd, Lex::kMonth) < 0) {
-      rb = a;  // "November 19-20"
+      rb = a;  // "November 19-20", "April 9th through 17th"
       rb.day = bday;
       end_b = kbd;
     } else if (a.gran == Gran::kYear && !a.implicit_year && kc < n_ &&
@@ -281,15 +288,26 @@ int Parser::Range(int i, Parsed* out) const {
         ra.year = rb.year;
         if (ra.month > 0 && rb.month > 0 && ra.month > rb.month) ra.year -= 1;
         ra.unresolved = false;
-      } else if (rb.implicit_year && !ra.implicit_year && ra.HasYear()) {
-        rb.year = ra.year;
+      } else if (rb.implicit_year && ra.HasYear() && (!ra.implicit_year || !InOrder(ra, rb))) {
+        rb.year = ra.year;  // the end follows the start: "from May to September"
         if (ra.month > 0 && rb.month > 0 && rb.month < ra.month) rb.year += 1;
         rb.unresolved = false;
+        if (rb.weekday > 0 && IsDay(ra) && IsDay(rb)) {  // "from next Monday to Friday"
+          Date d0{ra.year, ra.month, ra.day};
+          Date d = AddDays(d0, (rb.weekday - IsoWeekday(d0) + 7) % 7);
+          rb.year = d.y, rb.month = d.m, rb.day = d.d;
+        }
       }
-      if (!cue && !(ra.gran == rb.gran || (ra.gran >= Gran::kMonth && rb.gran >= Gran::kMonth)))
-        continue;  // "2014 - 5 May" is no range without a cue
+      // without "from" or "between": calendar times ("2014 through May 2018"); with a plain
+      // "to", only like with like ("May 2019 to June 2020")
+      auto calendar = [](const Point& p) { return p.gran >= Gran::kYear && p.gran <= Gran::kDay; };
+      bool alike = ra.gran == rb.gran || (ra.gran >= Gran::kMonth && rb.gran >= Gran::kMonth);
+      if (!cue && !(calendar(ra) && calendar(rb))) continue;
+      if (!cue && !strong && !slash && !(alike && ra.HasYear() && ra.gran >= Gran::kMonth))
+        continue;
     }
     if (end_b < 0 || end_b <= best || !InOrder(ra, rb)) continue;
+    if (IsPunct(end_b, "'") && IsWord(end_b + 1, "s")) continue;  // "Friday to December's figures"
     best = end_b;
     out->type = Parsed::Type::kRange;
     out->kind = "range";
@@ -455,6 +473,25 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
   lexicon_.Tokenize(text, &lower, &toks);
   Parser parser(*this, text, toks, anchor);
   const int n = static_cast<int>(toks.size());
+  // Every time expression holds a core word (a number, a month, a unit, "today" ...) within its
+  // first few tokens: positions with none ahead are not tried.
+  constexpr int kCoreReach = 7;
+  static constexpr Lex kCore[] = {Lex::kMonth, Lex::kWeekday, Lex::kSeason, Lex::kHoliday,
+                                  Lex::kUnit,  Lex::kGluedUnit, Lex::kNumber, Lex::kOrdinal,
+                                  Lex::kVague, Lex::kDay, Lex::kRef, Lex::kSet, Lex::kClock,
+                                  Lex::kToDate, Lex::kYear};
+  uint64_t core_kinds = 0;
+  for (Lex k : kCore) core_kinds |= KindBit(k);
+  std::vector<int> next_core(n + 1, n + kCoreReach + 1);
+  for (int i = n - 1; i >= 0; --i) {
+    const Tok& t = toks[i];
+    bool core = t.kind == Tok::kNum || t.lower == "weekend" || t.lower == "q" || t.lower == "h";
+    uint64_t kinds = t.entries != nullptr ? t.entries->kinds & core_kinds : 0;
+    for (size_t k = 0; !core && kinds != 0 && k < std::size(kCore); ++k) {
+      core = (kinds & KindBit(kCore[k])) != 0 && lexicon_.Match(toks, i, kCore[k]) > 0;
+    }
+    next_core[i] = core ? i : next_core[i + 1];
+  }
   Point named;  // the last time named with its year, for "that year"
   uint32_t url_end = 0;
   for (int i = 0; i < n;) {
@@ -463,7 +500,8 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
       ++i;
       continue;
     }
-    if (t.space_before) {  // web and mail addresses are no text: skip them whole
+    if (t.space_before && (t.lower == "http" || t.lower == "https" || t.lower == "www" ||
+                           (IsMailAt(toks, i)))) {  // web and mail addresses: skip them whole
       size_t chunk_end = text.find_first_of(" \t\n", t.start);
       if (chunk_end == std::string_view::npos) chunk_end = text.size();
       std::string_view chunk = text.substr(t.start, chunk_end - t.start);
@@ -474,8 +512,9 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
         continue;
       }
     }
-    if (t.entries == nullptr && t.kind != Tok::kNum && t.lower != "q" && t.lower != "h" &&
-        t.lower != "'") {
+    if ((t.entries == nullptr && t.kind != Tok::kNum && t.lower != "q" && t.lower != "h" &&
+         t.lower != "'") ||
+        next_core[i] - i > kCoreReach) {
       ++i;
       continue;
     }
