@@ -346,7 +346,11 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
   if (i >= limit || !w_.IsWord(i)) return -1;
   std::string_view lw = w_.Lower(i);
   if ((flags & kVerbTo) && lw == "to") return i;
-  if ((flags & kVerbThat) && !(flags & kVerbReport) && lw != "that") return -1;
+  // "that"-verbs also take an indirect question: "emphasizing why ...".
+  if ((flags & kVerbThat) && !(flags & kVerbReport) && lw != "that" && !(lex_.ClassOf(lw) & kWh)) {
+    return -1;
+  }
+  if ((flags & kVerbMixed) && lw == "as") return i;  // 'described as "an intentional act"'
   if (lex_.content_stops.Contains(w_, i)) return -1;
   int words = 0;
   for (int k = i; k < limit; ++k) words += w_.IsWord(k);

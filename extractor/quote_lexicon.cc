@@ -115,6 +115,8 @@ Status LoadVerbs(const RuleSet& rules, PhraseSet* set) {
         flags |= kVerbGerund;
       } else if (f == "mixed") {
         flags |= kVerbMixed;
+      } else if (f == "stance") {
+        flags |= kVerbStance;
       } else {
         return (*file)->Error(line, "unknown flag '" + std::string(f) + "'");
       }
@@ -153,6 +155,7 @@ Result<std::unique_ptr<const QuoteLexicon>> QuoteLexicon::Create(const RuleSet& 
   CLAIMEX_RETURN_IF_ERROR(LoadAdjuncts(rules, &lex->adjuncts));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "reported_content_stops.txt", &lex->content_stops));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "press_release.txt", &lex->press_release));
+  CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "gerund_stops.txt", &lex->gerund_stops));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "source_nouns.txt", &lex->source_nouns));
   CLAIMEX_RETURN_IF_ERROR(LoadWords(rules, "organisations.txt", &lex->org_words));
   CLAIMEX_RETURN_IF_ERROR(LoadWords(rules, "name_stopwords.txt", &lex->name_stops));

@@ -8,6 +8,7 @@
 //   name_particles.txt          "de", "von", "bin" inside names
 //   speech_adjuncts.txt         "in a statement", "on Monday" between cue words
 //   reported_content_stops.txt  words that cannot open reported speech
+//   gerund_stops.txt            words after which a participle is no cue ("without saying")
 //   press_release.txt           "Notes to editors" and other closing headings
 //   function_words.txt          determiners, conjunctions, relatives, prepositions
 //   source_nouns.txt            "figures", "statistics": "according to" them is a source
@@ -30,13 +31,14 @@ enum class Gender : uint8_t { kAny = 0, kMale, kFemale, kPlural, kThing };
 
 // Flags of a speech verb (speech_verbs.txt).
 enum VerbFlag : uint8_t {
-  kVerbReport = 1,   // introduces reported speech: "X said the cuts had ..."
-  kVerbThat = 2,     // introduces reported speech with "that" only
-  kVerbDirect = 4,   // ties a direct quote
-  kVerbObject = 8,   // may name an addressee first: "told the BBC"
-  kVerbTo = 16,      // may take an infinitive: "vowed to ..."
-  kVerbGerund = 32,  // a participle after the main clause: "..., saying ..."
-  kVerbMixed = 64,   // reported content only with a quote in it: 'X called it "a disaster"
+  kVerbReport = 1,    // introduces reported speech: "X said the cuts had ..."
+  kVerbThat = 2,      // introduces reported speech with "that" only
+  kVerbDirect = 4,    // ties a direct quote
+  kVerbObject = 8,    // may name an addressee first: "told the BBC"
+  kVerbTo = 16,       // may take an infinitive: "vowed to ..."
+  kVerbGerund = 32,   // a participle after the main clause: "..., saying ..."
+  kVerbMixed = 64,    // reported content only with a quote in it: 'X called it "a disaster"'
+  kVerbStance = 128,  // like kVerbMixed, or a named person's stance: "Jo Bloggs criticised X"
 };
 
 // Where an adjunct (speech_adjuncts.txt) may stand.
@@ -63,6 +65,7 @@ struct QuoteLexicon {
   PhraseSet pronouns;             // value: Gender
   PhraseSet adjuncts;             // value: AdjunctPlace
   PhraseSet content_stops;        // value: 1
+  PhraseSet gerund_stops;         // value: 1 (no cue after them: "without saying")
   PhraseSet press_release;        // value: 1
   PhraseSet source_nouns;         // value: 1 ("figures", "statistics": not a speaker)
   StringMap<int> org_words;       // case-sensitive

@@ -93,24 +93,36 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
   for (int v = sf; v < sl; ++v) {
     if (used[v] || !w_.IsWord(v) || quoted_word(v)) continue;
     int len;
-    int flags = VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund | kVerbMixed, &len);
+    int flags =
+        VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund | kVerbMixed | kVerbStance, &len);
     if (!flags) continue;
     const int after = v + len;
-    // "is warning that", "has been saying": a participle after an auxiliary is a finite verb.
-    const bool progressive = is_word(v - 1, "is") || is_word(v - 1, "are") ||
-                             is_word(v - 1, "was") || is_word(v - 1, "were") ||
-                             is_word(v - 1, "been");
+    // "is (once again) warning that", "has been saying": a participle after an auxiliary is a
+    // finite verb.
+    const int aux = mp_.SkipAdjunctsBack(v - 1, sf, false);
+    const bool progressive = is_word(aux, "is") || is_word(aux, "are") || is_word(aux, "was") ||
+                             is_word(aux, "were") || is_word(aux, "been");
     if ((flags & kVerbGerund) && !progressive) {
-      // "..., saying the cuts ...": the subject of the clause speaks.
-      if (!w_.Is(v - 1, ',') || v - 1 <= sf) continue;
+      // "..., saying the cuts ...", "began by saying ...", "tweets saying that ...": the subject
+      // of the clause speaks.
+      const bool after_comma = w_.Is(v - 1, ',') && v - 1 > sf;
+      // ("tweets saying that ...": after a noun, but not after "be" or "without")
+      const bool after_word = v - 1 > sf && w_.IsWord(v - 1) &&
+                              ((lex_.ClassOf(w_.Lower(v - 1)) & (kPreposition | kSubordinator)) ||
+                               (!w_[v - 1].cap && !lex_.content_stops.Contains(w_, v - 1) &&
+                                !lex_.gerund_stops.Contains(w_, v - 1)));
+      if (!after_comma && !after_word) continue;
       int c = ContentStart(after, sl, flags);
       if (c < 0) continue;
       Mention m = SentenceSubject(sf, v - 1);
       if (m.ok()) found.push_back({MakeCue(m, v, after, "gerund"), c});
       continue;
     }
+    // A naming verb ("called", "criticized") is speech only with a quote in its content.
+    const bool mixed_only =
+        (flags & (kVerbMixed | kVerbStance)) && !(flags & (kVerbReport | kVerbThat));
     // "..., said X."
-    if (found.empty() && w_.Is(v - 1, ',') && v - 1 > sf) {
+    if (!mixed_only && found.empty() && w_.Is(v - 1, ',') && v - 1 > sf) {
       Mention m = mp_.After(after, sl);
       // "..., told me." is no speaker phrase; a description needs a determiner.
       if (m.kind == Mention::kDescription && !(lex_.ClassOf(w_.Lower(m.first)) & kDeterminer)) {
@@ -128,7 +140,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         }
       }
     }
-    const int verb = progressive ? v - 1 : v;
+    const int verb = progressive ? aux : v;
     const int j = mp_.SkipBack(verb - 1, sf);
     Mention m;
     const char* rule = "speaker-verb-content";
@@ -148,7 +160,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     if (!m.ok()) continue;
     if (!(flags & kVerbReport) && !(flags & kVerbMixed) && IsSourceNoun(m)) continue;
     const bool plain = rule == std::string_view("speaker-verb-content");
-    if (plain && found.empty()) {
+    if (plain && found.empty() && !mixed_only) {
       // "The cuts, Jo Bloggs said, will hurt."
       if (w_.Is(after, ',') && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
         if (Emit(sf, sl, MakeCue(m, verb, after, "parenthetical"), quoted, used, out)) return;
@@ -161,24 +173,29 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         while (k < sl && k - e < kMaxPhraseWords && w_.IsWord(k)) ++k;
         if (k >= sl || w_.Is(k, ',') || k == sl - 1) e = k;
       }
-      if (e >= sl || (!w_.IsWord(e) && (e == sl - 1 || w_.Is(e, ',')))) {
-        if (m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
-          Emit(sf, m.first - 1, MakeCue(m, verb, after, "content-speaker-verb"), quoted, used, out);
-          return;
-        }
-        continue;
+      // "..., Jo Bloggs told the Gazette."
+      if ((flags & kVerbObject) && e < sl && mp_.IsNameWord(e)) e = mp_.RunEnd(e, sl);
+      bool ends = e >= sl || (!w_.IsWord(e) && (e == sl - 1 || w_.Is(e, ',')));
+      if (ends && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+        Emit(sf, m.first - 1, MakeCue(m, verb, after, "content-speaker-verb"), quoted, used, out);
+        return;
       }
+      if (ends) continue;
     }
     if (plain && !m.after_relative && !mp_.AtClauseStart(m.first, sf)) continue;
     // A naming verb keeps its object in the content: 'called [the plan "a disaster"]'.
-    int content_flags = (flags & kVerbMixed) ? flags & ~kVerbObject : flags;
+    int content_flags = mixed_only ? (flags & ~kVerbObject) | kVerbMixed : flags;
     int c = ContentStart(after, sl, content_flags, rule != std::string_view("coordinated"));
     if (c < 0) continue;
-    if (flags & kVerbMixed && !(flags & (kVerbReport | kVerbThat))) {
-      // 'X called the plan "a disaster"': only with a quote in it.
+    if (mixed_only) {
+      // 'X called the plan "a disaster"' is a mixed quote; without a quote mark a naming or
+      // criticism verb ("Jo Bloggs criticised the plan") is an attributed stance only when a
+      // person by name (or pronoun, or title) holds it.
       bool quote = false;
       for (int k = c; k < sl && !quote; ++k) quote = w_.Is(k, '"') || w_.Is(k, '\'');
-      if (!quote) continue;
+      bool person =
+          m.kind == Mention::kName || m.kind == Mention::kPronoun || m.kind == Mention::kRole;
+      if (!quote && (!person || !(flags & kVerbStance))) continue;
     }
     found.push_back({MakeCue(m, verb, after, rule), c});
     v = c - 1;  // cues inside this content end it

@@ -39,6 +39,18 @@ struct Candidate {
   std::string how;
 };
 
+// True when every word of s longer than three letters is capitalised (a heading or a title).
+bool TitleCase(const WordIndex& w, Span s) {
+  auto [a, b] = w.Range(s);
+  int words = 0;
+  for (int k = a; k < b; ++k) {
+    if (w[k].kind != QWord::kAlpha || w[k].end - w[k].start <= 3) continue;
+    if (!w[k].cap) return false;
+    ++words;
+  }
+  return words >= 2;
+}
+
 int CountWords(const WordIndex& w, Span s) {
   auto [a, b] = w.Range(s);
   int n = 0;
@@ -171,15 +183,24 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
                        same_section(last->span.start, seg.open);
     Cue cue = cues.After(seg);
     if (!cue.ok()) cue = cues.Before(seg);
-    // 'X called the plan "a disaster"': a name for something, unless it is a sentence.
-    if (cue.ok() && std::string_view(cue.rule) == "speaker-verb-object" &&
-        CountWords(w, seg.span) < kMinLoneQuoteWords) {
+    // 'X called the plan "a disaster"', 'On "Face the Nation," X said': a name for something
+    // or a title, unless it is a sentence.
+    const int words = CountWords(w, seg.span);
+    if (words < kMinLoneQuoteWords &&
+        ((cue.ok() && std::string_view(cue.rule) == "speaker-verb-object") ||
+         Embedded(doc, w, seg))) {
       continue;
     }
+    // A short title-case line in quote marks is a heading ("'All Bets Are Off.'").
+    if (!cue.ok() && words < kMinEmbeddedQuoteWords && TitleCase(w, seg.span)) continue;
     if (cue.ok()) {
       c.cue = cue;
       c.rule = cue.rule;
-      for (int k = cue.first(); k < cue.last(); ++k) used[k] = true;
+      // The cue's words are taken, except a cue that ends the sentence before: that sentence is
+      // reported speech of its own ('The plan works, X said. "It is costed."').
+      if (std::string_view(cue.rule) != "previous-cue") {
+        for (int k = cue.first(); k < cue.last(); ++k) used[k] = true;
+      }
     } else if (seg.continued && last_before) {
       c.inherit = static_cast<int>(cands.size()) - 1;
       c.rule = "continued";
@@ -188,7 +209,6 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
       c.inherit = static_cast<int>(cands.size()) - 1;
       c.rule = "same-paragraph";
     } else {
-      int words = CountWords(w, seg.span);
       if (words < kMinLoneQuoteWords || (words < kMinEmbeddedQuoteWords && Embedded(doc, w, seg))) {
         continue;  // a scare quote or a title
       }

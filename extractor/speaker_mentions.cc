@@ -495,6 +495,8 @@ Mention MentionParser::After(int start, int limit) const {
     }
     if (e > i && (cls & kClauseLink)) break;
     if (w_[e].kind == QWord::kNumber) break;
+    // An auxiliary ("had", "is", "will") starts a clause: the phrase ended before it.
+    if (e > i && lex_.content_stops.Contains(w_, e)) break;
     ++e;
     ++n;
   }
