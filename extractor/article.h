@@ -18,6 +18,7 @@ struct Article {
   std::string encoding;   // the encoding the input was decoded from: "UTF-8", "UTF-16LE",
                           // "ISO-8859-1", "windows-1252", ... (ICU converter names)
   std::string origin;     // where it came from, for messages: "dir/a.txt" or "feed.jsonl:7"
+  std::string author;     // byline of a web page or feed item ("Jo Bloggs"), "" when unknown
 };
 
 // An input that could not become an Article: reported in one line, and the run goes on.

@@ -30,7 +30,16 @@ ByteStream::~ByteStream() {
   if (owns_ && fd_ >= 0) ::close(fd_);
 }
 
+std::unique_ptr<ByteStream> ByteStream::Gunzip(std::unique_ptr<ByteStream> raw, size_t limit) {
+  auto s = std::make_unique<ByteStream>(-1, /*owns=*/false);
+  s->source_ = std::move(raw);
+  s->inflater_ = std::make_unique<GzipInflater>();
+  s->limit_ = limit;
+  return s;
+}
+
 int64_t ByteStream::FileSize() const {
+  if (inflater_ != nullptr) return -1;
   struct stat st;
   if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) return -1;
   return static_cast<int64_t>(st.st_size);
@@ -44,6 +53,7 @@ bool ByteStream::Fill() {
     begin_ = 0;
   }
   if (end_ == buffer_.size()) return true;  // full: the caller consumes first
+  if (inflater_ != nullptr) return FillGzip();
   for (;;) {
     ssize_t n = ::read(fd_, buffer_.data() + end_, buffer_.size() - end_);
     if (n > 0) {
@@ -54,6 +64,39 @@ bool ByteStream::Fill() {
     if (n < 0) error_ = std::strerror(errno);
     eof_ = true;
     return false;
+  }
+}
+
+bool ByteStream::FillGzip() {
+  for (;;) {
+    if (pending_.empty()) {
+      pending_ = source_->ReadChunk();
+      if (pending_.empty()) {
+        if (!source_->error().empty()) {
+          error_ = source_->error();
+        } else if (!inflater_->AtMemberEnd()) {
+          error_ = "truncated gzip";
+        }
+        eof_ = true;
+        return false;
+      }
+    }
+    size_t produced = 0;
+    Status st =
+        inflater_->Inflate(&pending_, buffer_.data() + end_, buffer_.size() - end_, &produced);
+    if (!st.ok()) {
+      error_ = st.message();
+      eof_ = true;
+      return false;
+    }
+    total_ += produced;
+    if (total_ > limit_) {
+      error_ = "gzip: decompresses to more than " + std::to_string(limit_) + " bytes";
+      eof_ = true;
+      return false;
+    }
+    end_ += produced;
+    if (produced > 0) return true;
   }
 }
 
@@ -116,6 +159,13 @@ bool ByteStream::ReadAll(size_t max, std::string* out, size_t* length) {
   }
   *length = total;
   return fits;
+}
+
+std::string_view ByteStream::ReadChunk() {
+  if (begin_ == end_ && !Fill()) return {};
+  std::string_view chunk(buffer_.data() + begin_, end_ - begin_);
+  begin_ = end_;
+  return chunk;
 }
 
 }  // namespace claimex

@@ -37,7 +37,8 @@ using DetectorPtr = std::unique_ptr<UCharsetDetector, DetectorCloser>;
 
 // Converts `bytes` from `charset` to UTF-8. Any byte sequence the charset does not define makes
 // it fail (no silent U+FFFD), so that the caller can try another charset.
-Status Convert(std::string_view bytes, const char* charset, std::string* utf8) {
+Status Convert(std::string_view bytes, const char* charset, std::string* utf8,
+               std::string* canonical = nullptr) {
   UErrorCode err = U_ZERO_ERROR;
   ConverterPtr src(ucnv_open(charset, &err));
   if (U_FAILURE(err)) return Status::Encoding(std::string("no converter for ") + charset);
@@ -70,6 +71,11 @@ Status Convert(std::string_view bytes, const char* charset, std::string* utf8) {
   }
   out.resize(static_cast<size_t>(target - out.data()));
   *utf8 = std::move(out);
+  if (canonical != nullptr) {
+    err = U_ZERO_ERROR;
+    const char* name = ucnv_getName(src.get(), &err);
+    *canonical = U_SUCCESS(err) && name != nullptr ? name : charset;
+  }
   return Status::Ok();
 }
 
@@ -231,6 +237,74 @@ const char* SniffBomlessUtf16(std::string_view bytes) {
   if (odd_nuls * 10 >= pairs * 7 && even_nuls * 50 <= pairs) return "UTF-16LE";
   if (even_nuls * 10 >= pairs * 7 && odd_nuls * 50 <= pairs) return "UTF-16BE";
   return nullptr;
+}
+
+Status ConvertToUtf8(std::string_view bytes, const char* charset, std::string* utf8,
+                     std::string* canonical) {
+  return Convert(bytes, charset, utf8, canonical);
+}
+
+namespace {
+
+// windows-1252's characters for bytes 0x80..0x9F (0 where it leaves a byte undefined).
+constexpr char16_t kCp1252High[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+// The length of the well-formed UTF-8 sequence at the start of `s` (0 when there is none).
+size_t Utf8SequenceLength(std::string_view s) {
+  if (s.empty()) return 0;
+  auto c = static_cast<unsigned char>(s[0]);
+  size_t n = c < 0x80             ? 1
+             : (c & 0xE0) == 0xC0 ? 2
+             : (c & 0xF0) == 0xE0 ? 3
+             : (c & 0xF8) == 0xF0 ? 4
+                                  : 0;
+  if (n == 0 || s.size() < n) return 0;
+  return IsValidUtf8(s.substr(0, n)) ? n : 0;
+}
+
+}  // namespace
+
+char32_t Windows1252Char(unsigned char b) {
+  if (b >= 0x80 && b < 0xA0 && kCp1252High[b - 0x80] != 0) return kCp1252High[b - 0x80];
+  return b;
+}
+
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string RepairUtf8(std::string_view bytes) {
+  if (IsValidUtf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  size_t i = 0;
+  while (i < bytes.size()) {
+    size_t n = Utf8SequenceLength(bytes.substr(i));
+    if (n > 0) {
+      out.append(bytes.substr(i, n));
+      i += n;
+      continue;
+    }
+    AppendUtf8(Windows1252Char(static_cast<unsigned char>(bytes[i++])), &out);
+  }
+  return out;
 }
 
 Status DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encoding) {

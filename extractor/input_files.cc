@@ -72,6 +72,8 @@ constexpr MagicFormat kMarkup[] = {
 }  // namespace
 
 InputFormat DetectFormat(std::string_view path, std::string_view head) {
+  // gzip bytes are gzip whatever the name says ("feed.xml" that is compressed).
+  if (head.starts_with("\x1f\x8b")) return InputFormat::kCompressed;
   std::string ext = Extension(path);
   for (const auto& e : kExtensions) {
     if (ext == e.extension) return e.format;
@@ -104,11 +106,12 @@ namespace {
 // tables and scripts. Only skipped while walking a directory; named on the command line, any
 // file is read.
 bool IsSideFile(const std::string& name) {
-  static constexpr std::string_view kPrefixes[] = {"README", "LICENSE", "LICENCE", "COPYING",
+  static constexpr std::string_view kPrefixes[] = {"README", "LICENSE",   "LICENCE", "COPYING",
                                                    "NOTICE", "CHANGELOG", "AUTHORS"};
   static constexpr std::string_view kExtensions[] = {
-      ".md", ".markdown", ".rst", ".csv", ".tsv", ".json", ".yml", ".yaml", ".toml", ".sh",
-      ".py", ".js", ".css", ".cc", ".h", ".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".zip"};
+      ".md",   ".markdown", ".rst",  ".csv", ".tsv", ".json", ".yml", ".yaml",
+      ".toml", ".sh",       ".py",   ".js",  ".css", ".cc",   ".h",   ".pdf",
+      ".png",  ".jpg",      ".jpeg", ".gif", ".svg", ".zip"};
   std::string upper, lower;
   for (char c : name) {
     upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

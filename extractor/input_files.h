@@ -13,7 +13,8 @@
 
 namespace claimex {
 
-// The format of a file (never kAuto): by its extension first (case-insensitive: .jsonl/.ndjson,
+// The format of a file (never kAuto): gzip magic bytes first (kCompressed whatever the name), then
+// by its extension (case-insensitive: .jsonl/.ndjson,
 // .html/.htm/.xhtml, .xml/.rss/.atom, .gz/.bz2/.xz/.zip, .pdf and image types), else by its
 // first bytes (`head`, a few hundred bytes are enough; may be empty): gzip/zip/PDF/image magic,
 // "<!DOCTYPE html"/"<html", "<?xml"/"<rss"/"<feed" (leading whitespace and a UTF-8 BOM
@@ -26,9 +27,9 @@ std::string FileStem(std::string_view path);
 
 // Lists the regular files under `dir` recursively, sorted by path; entries whose name starts
 // with '.' are skipped (and hidden directories are not entered), and so are side files that are
-// not articles (README*, LICENSE*, .md, .csv, .tsv, .json, scripts, images). Symbolic links to files are
-// listed, links to directories are not followed. On an error *error gets a short reason and the
-// files found so far are returned.
+// not articles (README*, LICENSE*, .md, .csv, .tsv, .json, scripts, images). Symbolic links to
+// files are listed, links to directories are not followed. On an error *error gets a short reason
+// and the files found so far are returned.
 std::vector<std::string> ListDirectory(const std::string& dir, std::string* error);
 
 }  // namespace claimex

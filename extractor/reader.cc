@@ -1,6 +1,6 @@
 // OpenInputs: walks the inputs in order and dispatches each file to the reader for its format
-// (see extractor/reader.h). The dispatch point is OpenFile(): HTML and RSS/Atom readers plug in
-// there when they exist; until then those formats are rejected with a clear reason.
+// (see extractor/reader.h). The dispatch point is OpenFile(): gzip is unwrapped there, then text,
+// JSON Lines, HTML and RSS/Atom each go to their reader.
 #include "extractor/reader.h"
 
 #include <sys/stat.h>
@@ -11,6 +11,10 @@
 #include <utility>
 
 #include "extractor/byte_stream.h"
+#include "extractor/feed_reader.h"
+#include "extractor/gunzip.h"
+#include "extractor/html_reader.h"
+#include "extractor/html_text.h"
 #include "extractor/input_files.h"
 #include "extractor/jsonl_reader.h"
 #include "extractor/status.h"
@@ -48,8 +52,55 @@ std::unique_ptr<ArticleReader> Reject(const std::string& origin, std::string rea
   return Single(Rejection{origin, "", std::move(reason)});
 }
 
+// The web readers' rules, loaded on first use (most runs read no HTML or feed).
+class WebRulesCache {
+ public:
+  explicit WebRulesCache(std::string dir) : dir_(std::move(dir)) {}
+  const Result<std::shared_ptr<const WebRules>>& Get() {
+    if (!loaded_) {
+      rules_ = WebRules::Load(dir_);
+      loaded_ = true;
+    }
+    return rules_;
+  }
+
+ private:
+  std::string dir_;
+  bool loaded_ = false;
+  Result<std::shared_ptr<const WebRules>> rules_ = Status::Internal("not loaded");
+};
+
+// Why a read failed: gzip messages say so themselves, others are "cannot read: <OS reason>".
+std::string ReadFailure(const ByteStream& stream) {
+  const std::string& e = stream.error();
+  return e.find("gzip") != std::string::npos ? e : "cannot read: " + e;
+}
+
+// Reads the rest of `stream` (a page or a feed) when it fits options.max_feed_bytes; else sets
+// *reason and returns false.
+bool ReadMarkup(ByteStream* stream, const ReaderOptions& options, std::string* bytes,
+                std::string* reason) {
+  int64_t size = stream->FileSize();
+  if (size >= 0 && static_cast<uint64_t>(size) > options.max_feed_bytes) {
+    *reason = TooLargeReason(static_cast<size_t>(size), options.max_feed_bytes);
+    return false;
+  }
+  size_t length = 0;
+  bool fits = stream->ReadAll(options.max_feed_bytes, bytes, &length);
+  if (!stream->error().empty()) {
+    *reason = ReadFailure(*stream);
+    return false;
+  }
+  if (!fits) {
+    *reason = TooLargeReason(length, options.max_feed_bytes);
+    return false;
+  }
+  return true;
+}
+
 // Opens the reader for one file (or standard input when path is "-").
-std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOptions& options) {
+std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOptions& options,
+                                        WebRulesCache* web) {
   bool is_stdin = path == "-";
   std::string origin = is_stdin ? kStdinOrigin : path;
   Result<std::unique_ptr<ByteStream>> opened = ByteStream::Open(path);
@@ -59,20 +110,42 @@ std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOpt
         origin, st.code() == Status::Code::kNotFound ? "no such file or directory" : st.message());
   }
   std::unique_ptr<ByteStream> stream = std::move(opened.value());
-  InputFormat format = options.format != InputFormat::kAuto
-                           ? options.format
-                           : DetectFormat(path, stream->Peek(kSniffBytes));
+  std::string name = path;  // what the file stands for: "a.html.gz" stands for "a.html"
+  InputFormat format = options.format;
+  if (format == InputFormat::kAuto || format == InputFormat::kCompressed) {
+    std::string_view head = stream->Peek(kSniffBytes);
+    if (IsGzip(head)) {
+      stream = ByteStream::Gunzip(std::move(stream), options.max_feed_bytes * 16);
+      name = StripGzExtension(path);
+      head = stream->Peek(kSniffBytes);
+      if (head.empty() && !stream->error().empty()) return Reject(origin, ReadFailure(*stream));
+      if (IsGzip(head)) return Reject(origin, "unsupported format (gzip inside gzip)");
+      format = InputFormat::kAuto;
+    }
+    if (format == InputFormat::kAuto) format = DetectFormat(name, head);
+  }
+  std::string id = is_stdin ? kStdinId : FileStem(name);
   switch (format) {
     case InputFormat::kJsonLines:
       return std::make_unique<JsonLinesReader>(std::move(stream), origin, options);
     case InputFormat::kAuto:  // (DetectFormat never says kAuto)
     case InputFormat::kText:
-      return Single(
-          ReadTextArticle(stream.get(), origin, is_stdin ? kStdinId : FileStem(path), options));
+      stream->set_limit(options.max_article_bytes);
+      return Single(ReadTextArticle(stream.get(), origin, id, options));
     case InputFormat::kHtml:
-    case InputFormat::kFeed:
+    case InputFormat::kFeed: {
+      stream->set_limit(options.max_feed_bytes);
+      const Result<std::shared_ptr<const WebRules>>& rules = web->Get();
+      if (!rules.ok()) return Reject(origin, rules.status().ToString());
+      std::string bytes, reason;
+      if (!ReadMarkup(stream.get(), options, &bytes, &reason)) return Reject(origin, reason);
+      if (format == InputFormat::kHtml) {
+        return Single(HtmlArticleFromBytes(bytes, origin, id, *rules.value(), options));
+      }
+      return std::make_unique<FeedReader>(std::move(bytes), origin, id, rules.value(), options);
+    }
     case InputFormat::kCompressed:
-      return Reject(origin, "unsupported format (HTML/feeds come later)");
+      return Reject(origin, "unsupported format (compressed; only gzip is read)");
     case InputFormat::kBinary:
       return Reject(origin, "unsupported format (binary file)");
   }
@@ -83,7 +156,7 @@ std::unique_ptr<ArticleReader> OpenFile(const std::string& path, const ReaderOpt
 class InputsReader : public ArticleReader {
  public:
   InputsReader(const std::vector<std::string>& paths, const ReaderOptions& options)
-      : pending_(paths.begin(), paths.end()), options_(options) {}
+      : pending_(paths.begin(), paths.end()), options_(options), web_(options.patterns_dir) {}
 
   bool Next(ReadItem* item) override {
     for (;;) {
@@ -100,7 +173,7 @@ class InputsReader : public ArticleReader {
 
  private:
   std::unique_ptr<ArticleReader> Open(const std::string& path) {
-    if (path == "-") return OpenFile(path, options_);
+    if (path == "-") return OpenFile(path, options_, &web_);
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       int e = errno;
@@ -114,11 +187,12 @@ class InputsReader : public ArticleReader {
       if (!error.empty()) return Reject(path, "cannot list directory: " + error);
       return nullptr;
     }
-    return OpenFile(path, options_);
+    return OpenFile(path, options_, &web_);
   }
 
   std::deque<std::string> pending_;
   ReaderOptions options_;
+  WebRulesCache web_;
   std::unique_ptr<ArticleReader> current_;
 };
 

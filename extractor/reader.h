@@ -15,14 +15,22 @@
 
 namespace claimex {
 
-// The formats a file can hold. kAuto sniffs by extension and first bytes. kHtml and kFeed have
-// no reader yet (a later issue adds them): such files are rejected "unsupported format (HTML/
-// feeds come later)", as are compressed files; kBinary (PDF, images) is never text.
+// The formats a file can hold. kAuto sniffs by extension and first bytes. kHtml is one web page
+// (its main text becomes the body), kFeed an RSS/Atom feed (one article per item). kCompressed:
+// gzip is read transparently (by its magic bytes, whatever the name) and the format of what it
+// holds is sniffed in turn; other compression (.bz2, .xz, .zip) is rejected. kBinary (PDF,
+// images) is never text.
 enum class InputFormat { kAuto, kText, kJsonLines, kHtml, kFeed, kCompressed, kBinary };
 
 struct ReaderOptions {
   size_t max_article_bytes = 10 * 1024 * 1024;  // larger bodies are rejected ("too large")
   InputFormat format = InputFormat::kAuto;      // kAuto sniffs each input; another value forces it
+  // The largest feed or web page (its raw markup, decompressed); larger ones are rejected. A gzip
+  // file stops decompressing at the limit of what it holds: max_article_bytes for a text
+  // article, max_feed_bytes for a page or feed, 16 x max_feed_bytes for JSON Lines (which is
+  // streamed) — so a gzip bomb is rejected ("gzip: decompresses to more than N bytes").
+  size_t max_feed_bytes = 64 * 1024 * 1024;
+  std::string patterns_dir;  // rule files for the HTML and feed readers ("" = built in)
 };
 
 // One item of the stream: an article, or a rejected input.
@@ -36,11 +44,12 @@ class ArticleReader {
   virtual bool Next(ReadItem* item) = 0;
 };
 
-// Opens a reader over every input named in `paths`, in order: a file (format by extension:
-// .jsonl/.ndjson are JSON Lines, anything else is one text article; later issues add HTML and
-// RSS/Atom), a directory (its files recursively, sorted by path, hidden files skipped) or "-"
-// (standard input, sniffed: a first byte '{' means JSON Lines). A path that does not exist is
-// reported as a Rejection, not a failure.
+// Opens a reader over every input named in `paths`, in order: a file (format by extension, else
+// by its first bytes: .jsonl/.ndjson are JSON Lines, .html/.htm/.xhtml a web page (its article
+// text, extractor/html_reader.h), .xml/.rss/.atom an RSS/Atom feed (extractor/feed_reader.h), a
+// gzip file what it holds, anything else one text article), a directory (its files recursively,
+// sorted by path, hidden files skipped) or "-" (standard input, sniffed: a first byte '{' means
+// JSON Lines). A path that does not exist is reported as a Rejection, not a failure.
 std::unique_ptr<ArticleReader> OpenInputs(const std::vector<std::string>& paths,
                                           const ReaderOptions& options = {});
 
