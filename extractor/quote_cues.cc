@@ -265,8 +265,9 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     while (s < limit && w_.IsWord(s) && (lex_.ClassOf(w_.Lower(s)) & kClauseLink)) ++s;
     Mention m = SubjectAt(s, limit);
     if (!m.ok()) continue;
+    // The sentence's first phrase, or a clause opener followed by its verb (lower case).
     int after = m.last;
-    if (after < limit && w_.IsWord(after) && !w_[after].cap) best = m;
+    if (s == first || (after < limit && w_.IsWord(after) && !w_[after].cap)) best = m;
   }
   return best;
 }
@@ -351,7 +352,11 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
     return -1;
   }
   if ((flags & kVerbMixed) && lw == "as") return i;  // 'described as "an intentional act"'
-  if (lex_.content_stops.Contains(w_, i)) return -1;
+  // "said about 20 people": a stop word before a number opens content after all.
+  if (lex_.content_stops.Contains(w_, i) &&
+      !(i + 1 < limit && w_[i + 1].kind == QWord::kNumber && (lex_.ClassOf(lw) & kPreposition))) {
+    return -1;
+  }
   int words = 0;
   for (int k = i; k < limit; ++k) words += w_.IsWord(k);
   return words >= kMinReportedWords ? i : -1;

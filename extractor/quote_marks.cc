@@ -58,6 +58,7 @@ Dir ContextDir(std::string_view t, Span p, uint32_t pos, uint32_t len) {
 }
 
 Dir Decide(const Document& doc, Span p, uint32_t pos, uint32_t len) {
+  if (pos == p.start) return Dir::kOpen;  // a paragraph never starts with a closing mark
   Dir ctx = ContextDir(doc.norm.text(), p, pos, len);
   return ctx != Dir::kEither ? ctx : RawHint(doc, pos);
 }

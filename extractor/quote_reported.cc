@@ -162,7 +162,17 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     const bool plain = rule == std::string_view("speaker-verb-content");
     if (plain && found.empty() && !mixed_only) {
       // "The cuts, Jo Bloggs said, will hurt."
-      if (w_.Is(after, ',') && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+      int p = mp_.SkipAdjunctsForward(after, sl);
+      if (p < sl && w_.IsWord(p) && (lex_.ClassOf(w_.Lower(p)) & kPreposition)) {
+        int k = p;
+        while (k < sl && k - p < kMaxPhraseWords && w_.IsWord(k)) ++k;
+        if (w_.Is(k, ',')) p = k;
+      }
+      // (not when a new clause follows: "..., X said on Friday, as staff gathered")
+      bool clause_after =
+          p + 1 < sl && w_.IsWord(p + 1) &&
+          ((lex_.ClassOf(w_.Lower(p + 1)) & kClauseLink) || VerbAt(p + 1, sl, kVerbGerund, &len));
+      if (w_.Is(p, ',') && !clause_after && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
         if (Emit(sf, sl, MakeCue(m, verb, after, "parenthetical"), quoted, used, out)) return;
         continue;
       }
@@ -176,11 +186,14 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       // "..., Jo Bloggs told the Gazette."
       if ((flags & kVerbObject) && e < sl && mp_.IsNameWord(e)) e = mp_.RunEnd(e, sl);
       bool ends = e >= sl || (!w_.IsWord(e) && (e == sl - 1 || w_.Is(e, ',')));
-      if (ends && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
+      // The content ends with a comma, or with a quote mark after one ('... smart,'' X said').
+      bool comma_before =
+          m.first - 1 > sf && (w_.Is(m.first - 1, ',') || w_.Is(m.first - 1, '"') ||
+                               (w_.Is(m.first - 1, '\'') && w_.Is(m.first - 2, '\'')));
+      if (ends && comma_before) {
         Emit(sf, m.first - 1, MakeCue(m, verb, after, "content-speaker-verb"), quoted, used, out);
         return;
       }
-      if (ends) continue;
     }
     if (plain && !m.after_relative && !mp_.AtClauseStart(m.first, sf)) continue;
     // A naming verb keeps its object in the content: 'called [the plan "a disaster"]'.

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 
 #include "extractor/quote_cues.h"
 #include "extractor/quote_lexicon.h"
@@ -68,6 +69,8 @@ class Impl : public QuoteFinder {
  private:
   std::vector<uint32_t> SectionStarts(const Document& doc, const WordIndex& w) const;
   bool Embedded(const Document& doc, const WordIndex& w, const QuoteSegment& seg) const;
+  void BlockQuotes(const Document& doc, const WordIndex& w, const CueFinder& cues, uint32_t notes,
+                   std::vector<Candidate>* cands) const;
   void ColonLines(const Document& doc, const WordIndex& w, const MentionParser& mp,
                   const SpeakerRegistry& registry, uint32_t notes,
                   std::vector<Candidate>* cands) const;
@@ -103,6 +106,34 @@ bool Impl::Embedded(const Document& doc, const WordIndex& w, const QuoteSegment&
     if (w.IsWord(k)) return true;
   }
   return false;
+}
+
+void Impl::BlockQuotes(const Document& doc, const WordIndex& w, const CueFinder& cues,
+                       uint32_t notes, std::vector<Candidate>* cands) const {
+  // 'Jo Bloggs added:' closing a paragraph, then a paragraph without quote marks: a quoted block
+  // (a letter, a transcript). Paragraphs that already hold a quote are left alone.
+  for (int pi = 1; pi < static_cast<int>(doc.paragraphs.size()); ++pi) {
+    const Span p = doc.paragraphs[pi];
+    if (p.start >= notes) break;
+    auto [a, b] = w.Range(doc.paragraphs[pi - 1]);
+    if (b <= a || !w.Is(b - 1, ':')) continue;
+    bool quoted = false;
+    for (const Candidate& c : *cands) quoted = quoted || c.paragraph == pi;
+    auto [pa, pb] = w.Range(p);
+    if (quoted || pb - pa < kMinLoneQuoteWords || w.Is(pa, '"') || w.Is(pa, '\'')) continue;
+    QuoteSegment seg;
+    seg.span = p;
+    seg.open = p.start;
+    seg.paragraph = pi;
+    Cue cue = cues.Before(seg);
+    if (!cue.ok()) continue;
+    Candidate c;
+    c.span = p;
+    c.cue = cue;
+    c.rule = "colon-block";
+    c.paragraph = pi;
+    cands->push_back(c);
+  }
 }
 
 void Impl::ColonLines(const Document& doc, const WordIndex& w, const MentionParser& mp,
@@ -199,7 +230,12 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
       // The cue's words are taken, except a cue that ends the sentence before: that sentence is
       // reported speech of its own ('The plan works, X said. "It is costed."').
       if (std::string_view(cue.rule) != "previous-cue") {
-        for (int k = cue.first(); k < cue.last(); ++k) used[k] = true;
+        // The speaker phrase and the verb; what lies between (a gerund's clause) stays free.
+        for (int k = cue.who.first; k < cue.who.last; ++k) used[k] = true;
+        for (int k = std::max(cue.verb_first, 0); k < cue.verb_last; ++k) used[k] = true;
+        if (cue.verb_first >= 0 && std::abs(cue.verb_first - cue.who.last) <= 1) {
+          for (int k = cue.first(); k < cue.last(); ++k) used[k] = true;
+        }
       }
     } else if (seg.continued && last_before) {
       c.inherit = static_cast<int>(cands.size()) - 1;
@@ -226,6 +262,7 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
     cands.push_back(c);
   }
   ColonLines(doc, w, mp, registry, notes, &cands);
+  BlockQuotes(doc, w, cues, notes, &cands);
   const size_t direct_count = cands.size();
 
   // Reported speech, sentence by sentence, before any "Notes to editors".

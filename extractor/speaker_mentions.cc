@@ -198,10 +198,22 @@ Mention MentionParser::Classify(int first, int last) const {
     if (role_end <= role_start) m.kind = Mention::kNone;
     return m;
   }
-  bool org = false;
-  for (int n = m.name_first; n < m.name_last; ++n) {
-    if (lex_.IsOrgWord(w_.Text(n))) org = true;
+  // "the Bank of England": the name after of/for continues an organisation's name.
+  if (m.name_first - 2 >= role_start && w_.IsWord(m.name_first - 1) &&
+      (w_.Lower(m.name_first - 1) == "of" || w_.Lower(m.name_first - 1) == "for") &&
+      lex_.IsOrgWord(w_.Text(m.name_first - 2))) {
+    m.name_first = RunStart(m.name_first - 2, role_start);
+    m.kind = Mention::kOrg;
+    m.gender = Gender::kThing;
+    return m;
   }
+  // "the Washington Post Jo Bloggs" (an organisation, then a person): the name after it.
+  int last_org = -1;
+  for (int n = m.name_first; n < m.name_last; ++n) {
+    if (lex_.IsOrgWord(w_.Text(n))) last_org = n;
+  }
+  if (last_org >= 0 && last_org + 1 < m.name_last) m.name_first = last_org + 1;
+  bool org = last_org >= 0 && last_org + 1 >= m.name_last;
   if (m.name_words() == 1 && w_[m.name_first].acronym) org = true;
   if (org) {
     m.kind = Mention::kOrg;
@@ -338,7 +350,7 @@ int MentionParser::SkipBack(int j, int floor) const {
     std::string_view lw = w_.IsWord(j) ? w_.Lower(j) : std::string_view();
     if (lw.size() > 4 && lw.ends_with("ly") && !w_[j].cap && j - 1 >= floor &&
         (IsNameWord(j - 1) || lex_.pronouns.Contains(w_, j - 1) || w_.Is(j - 1, ')') ||
-         w_.Is(j - 1, ','))) {
+         w_.Is(j - 1, ',') || SkipAdjunctsBack(j - 1, floor, true) != j - 1)) {
       --j;
       continue;
     }
