@@ -235,7 +235,7 @@ bool Parser::NameAfter(int i) const {
 }
 
 bool Parser::QuarterContext(int i) const {
-  for (int q = std::max(0, i - 40); q < std::min(n_, i + 40); ++q) {
+  for (int q = std::max(0, i - 120); q < std::min(n_, i + 60); ++q) {
     if (IsWord(q, "quarter") || IsWord(q, "quarterly")) return true;
   }
   return false;

@@ -67,17 +67,22 @@ int Parser::YearAgo(int i, Point* p) const {
 
 // ------------------------------------------------------------------------------ resolution --
 
-// A month (and day) with no year written: in a past or present clause the latest one up to the
-// anchor, in a future clause the next one from it ("December" read in January is last December).
+// The year of a month named without one, `delta` = month - anchor month: news look back more
+// than ahead, so by default the month is within 8 months before to 3 months after the anchor
+// ("October" read in January is last October, "January" read in November the next); in a
+// future clause it is from last month on.
+int Parser::NearestYear(int delta, bool future) const {
+  int y = anchor_->y;
+  if (future) return delta < -1 ? y + 1 : y;
+  if (delta > 3) return y - 1;
+  if (delta < -8) return y + 1;
+  return y;
+}
+
 void Parser::ResolveDay(Point* p, int at) const {
   p->implicit_year = true;
   if (!anchor_) return;
-  int y = anchor_->y;
-  int here = anchor_->m * 32 + anchor_->d, there = p->month * 32 + p->day;
-  bool future = FutureBefore(at);
-  if (there > here + 31 && !future) y -= 1;  // more than a month ahead: last year's
-  if (there < here - 31 && future) y += 1;
-  p->year = y;
+  p->year = NearestYear(p->month - anchor_->m, FutureBefore(at));
 }
 
 void Parser::ResolveMonth(int month, int shift, Point* p, int at) const {
@@ -90,11 +95,7 @@ void Parser::ResolveMonth(int month, int shift, Point* p, int at) const {
   int y = anchor_->y;
   if (shift < 0) y = month < anchor_->m ? y : y - 1;
   if (shift > 0) y = month > anchor_->m ? y : y + 1;
-  if (shift == 0 && at >= 0) {
-    bool future = FutureBefore(at);
-    if (month > anchor_->m + 1 && !future) y -= 1;
-    if (month < anchor_->m - 1 && future) y += 1;
-  }
+  if (shift == 0 && at >= 0) y = NearestYear(month - anchor_->m, FutureBefore(at));
   p->year = y;
 }
 
@@ -574,6 +575,10 @@ int Parser::WeekdayPoint(int i, Point* p, bool cued) const {
   bool amb = false;
   int k = Weekday(i, &wd, &amb);
   if (k < 0 || (amb && !IsWord(i - 1, "on"))) return -1;  // "a Sun spokesman"
+  if (NameAfter(k) && !IsWord(i - 1, "on") && !IsWord(i - 1, "since") &&
+      !IsWord(i - 1, "by") && !IsWord(i - 1, "until")) {
+    return -1;  // "the Sunday Telegraph"
+  }
   ResolveWeekday(wd, FutureBefore(i) ? WeekdayMode::kBareFuture : WeekdayMode::kBarePast, p);
   const Entry* part = nullptr;
   int kp = Match(k, Lex::kPart, &part);
@@ -594,7 +599,9 @@ int Parser::Holiday(int i, Point* p) const {
     q = Point::OfDay(HolidayDate(e->code, y));
     k = ke;
   } else if (anchor_) {
-    q = Point::OfDay(HolidayDate(e->code, anchor_->y));
+    Date d = HolidayDate(e->code, anchor_->y);
+    int y = NearestYear(d.m - anchor_->m, FutureBefore(i));
+    q = Point::OfDay(y == anchor_->y ? d : HolidayDate(e->code, y));
     q.implicit_year = true;
   } else if (e->code[0] != 'E' && e->code.size() == 5) {
     q.month = (e->code[0] - '0') * 10 + (e->code[1] - '0');

@@ -128,6 +128,7 @@ class Parser {
   void ResolveMonth(int month, int shift, Point* p, int at) const;
   void ResolveWeekday(int wd, WeekdayMode mode, Point* p) const;
   void ResolveDay(Point* p, int at) const;  // a day and month with no year, like ResolveMonth
+  int NearestYear(int delta, bool future) const;  // see ResolveMonth
   bool QuarterContext(int i) const;  // "quarter" near token i: "a year ago" means that quarter
   int YearAgo(int i, Point* p) const;  // "year-ago", "the year-earlier period"
   Point FromAnchor(Gran g, int shift) const;  // this/last/next year, month, week ...

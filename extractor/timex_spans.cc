@@ -63,6 +63,10 @@ int Parser::DurationExpr(int i, Dur* d, bool article) const {
     if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
   }
   if (ke < 0) return -1;
+  if (toks_[i].kind == Tok::kNum && toks_[i].digits == 4 && e->words[0].back() != 's' &&
+      u == k) {
+    return -1;  // "the 1988 quarter": a year, not 1988 quarters
+  }
   if (IsWord(ke, "old") || (IsPunct(ke, "-") && (IsWord(ke + 1, "old") || IsWord(ke + 1, "olds"))))
     return -1;  // ages: "40-year-old", "under 25-year-olds"
   if (Match(u, Lex::kOrdinal) > 0 && (IsWord(ke, "quarter") || IsWord(ke, "half")))
@@ -123,6 +127,10 @@ int Parser::Duration(int i, Parsed* out) const {
   if (ke < 0 && has_lead && !IsWord(i, "the") && (k = Match(j, Lex::kUnit, &e)) == j + 1 &&
       toks_[j].lower.back() == 's') {  // "for years", "in recent months" (not "the nights")
     d = Dur{0, true, e->code};
+    ke = k;
+  } else if (ke < 0 && lead < 0 && (k = Match(j, Lex::kUnit, &e)) == j + 1 &&
+             toks_[j].lower.back() != 's') {  // "the past year", "over the last decade"
+    d = Dur{e->dval, false, e->code};
     ke = k;
   }
   if (ke < 0 || ke <= best) return best;
@@ -371,7 +379,7 @@ int Parser::Set(int i, Parsed* out) const {
   const Entry* e = nullptr;
   int k = Match(i, Lex::kSet, &e);
   int best = -1;
-  if (k > 0) {
+  if (k > 0 && !(toks_[i].upper && NameAfter(k))) {  // not "the Daily Telegraph"
     out->type = Parsed::Type::kSet;
     out->value = e->code;
     out->kind = "set";
