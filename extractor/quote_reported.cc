@@ -107,10 +107,12 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       // of the clause speaks.
       const bool after_comma = w_.Is(v - 1, ',') && v - 1 > sf;
       // ("tweets saying that ...": after a noun, but not after "be" or "without")
-      const bool after_word = v - 1 > sf && w_.IsWord(v - 1) &&
-                              ((lex_.ClassOf(w_.Lower(v - 1)) & (kPreposition | kSubordinator)) ||
-                               (!w_[v - 1].cap && !lex_.content_stops.Contains(w_, v - 1) &&
-                                !lex_.gerund_stops.Contains(w_, v - 1)));
+      const bool after_word =
+          v - 1 > sf && w_.IsWord(v - 1) &&
+          ((lex_.ClassOf(w_.Lower(v - 1)) & (kPreposition | kSubordinator)) ||
+           mp_.SkipAdjunctsBack(v - 1, sf, false) != v - 1 ||  // "tweets on Friday saying"
+           (!w_[v - 1].cap && !lex_.content_stops.Contains(w_, v - 1) &&
+            !lex_.gerund_stops.Contains(w_, v - 1)));
       if (!after_comma && !after_word) continue;
       int c = ContentStart(after, sl, flags);
       if (c < 0) continue;

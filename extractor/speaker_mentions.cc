@@ -190,7 +190,10 @@ Mention MentionParser::Classify(int first, int last) const {
   m.name_first = name_start;
   m.name_last = name_last;
   int role_end = honorific_at >= 0 ? honorific_at : name_start;
-  while (role_end > role_start && !w_.IsWord(role_end - 1)) --role_end;
+  while (role_end > role_start && !w_.IsWord(role_end - 1) &&
+         !IsAbbreviationStop(role_end - 1, role_start)) {
+    --role_end;
+  }
   if (role_end > role_start) m.role = TextOf(role_start, role_end);
   if (m.name_words() <= 0) {
     m.name_first = m.name_last = name_start;
@@ -324,9 +327,10 @@ Mention MentionParser::NameBefore(int j, int floor) const {
         return person;
       }
     }
-    // "a spokesman for the Home Office said": the name is part of a describing phrase.
+    // "a spokesman for the Home Office said": the name is part of a describing phrase whose
+    // head is a title ("a trip by Senator Jo Bloggs" is not).
     Mention d = LowerCaseBefore(j, floor);
-    if (d.ok()) return d;
+    if (d.ok() && !d.role_head.empty()) return d;
   }
   Mention m = Classify(s, j + 1);
   if (!m.ok()) return m;
@@ -397,10 +401,15 @@ Mention MentionParser::Apposed(int comma, int floor) const {
   Mention best;
   int best_end = -1;
   int seg_end = comma;
+  bool after_phrase = false;  // only prepositional phrases so far ("X, at the debate, said")
   for (int n = 0; n < kMaxAppositions; ++n) {
     int k = seg_end - 1;
     while (k >= floor && !IsSegmentBreak(k)) --k;
     int seg_start = k + 1;
+    bool phrase = seg_start < seg_end && w_.IsWord(seg_start) &&
+                  (lex_.ClassOf(w_.Lower(seg_start)) & kPreposition) &&
+                  !(lex_.ClassOf(w_.Lower(seg_start)) & kDeterminer);
+    if (n == 0) after_phrase = phrase;
     int last_word = seg_end - 1;
     while (last_word >= seg_start && (w_.Is(last_word, '.') || w_.Is(last_word, ')'))) {
       if (w_.Is(last_word, ')')) {
@@ -410,11 +419,19 @@ Mention MentionParser::Apposed(int comma, int floor) const {
     }
     if (last_word >= seg_start && IsNameWord(last_word)) {
       Mention a = NameBefore(last_word, seg_start);
-      if (a.first <= seg_start + 1 && (a.kind == Mention::kName || a.kind == Mention::kOrg)) {
+      bool named = a.kind == Mention::kName || a.kind == Mention::kOrg;
+      if (named && a.first <= seg_start + 1) {
         best = a;
         best_end = seg_end;
+      } else if (named && after_phrase && !best.ok()) {
+        // "Trump has been targeting her since Clinton, at the debate, cited ...": the name
+        // right before a phrase in commas.
+        best = a;
+        best_end = seg_end;
+        break;
       }
     }
+    if (!phrase) after_phrase = false;
     if (k < floor || !w_.Is(k, ',')) break;
     seg_end = k;
   }
