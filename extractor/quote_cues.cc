@@ -252,7 +252,7 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     int f;
     if (VerbEndingAt(v, first, kVerbGerund, &f)) continue;
     Mention m = mp_.Before(vf, first);
-    if (m.ok() && !m.after_relative && m.kind != Mention::kDescription) return m;
+    if (m.ok() && !m.after_relative) return m;
     break;
   }
   // The subject: the last name (or pronoun) that opens a clause of the sentence and is followed
@@ -344,6 +344,8 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
     }
     i = mp_.SkipAdjunctsForward(i, limit);
   }
+  // 'said "budget reforms" would pay for it': content may open with a quote mark.
+  if (i + 1 < limit && (w_.Is(i, '"') || w_.Is(i, '\'')) && w_.IsWord(i + 1)) return i;
   if (i >= limit || !w_.IsWord(i)) return -1;
   std::string_view lw = w_.Lower(i);
   if ((flags & kVerbTo) && lw == "to") return i;

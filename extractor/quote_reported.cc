@@ -186,7 +186,9 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         if (k >= sl || w_.Is(k, ',') || k == sl - 1) e = k;
       }
       // "..., Jo Bloggs told the Gazette."
-      if ((flags & kVerbObject) && e < sl && mp_.IsNameWord(e)) e = mp_.RunEnd(e, sl);
+      if ((flags & kVerbObject) && e < sl && mp_.IsNameWord(e)) {
+        e = mp_.SkipAdjunctsForward(mp_.RunEnd(e, sl), sl);
+      }
       bool ends = e >= sl || (!w_.IsWord(e) && (e == sl - 1 || w_.Is(e, ',')));
       // The content ends with a comma, or with a quote mark after one ('... smart,'' X said').
       bool comma_before =

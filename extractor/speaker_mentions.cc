@@ -102,6 +102,8 @@ bool MentionParser::AtClauseStart(int i, int floor) const {
   if (i <= floor) return true;
   int p = i - 1;
   if (w_[p].kind == QWord::kPunct) return true;
+  // "Even China said", "But Jo Bloggs said": a capitalised opener at the sentence start.
+  if (p == floor && lex_.IsNameStop(w_.Text(p))) return true;
   return (lex_.ClassOf(w_.Lower(p)) & kClauseLink) != 0;
 }
 
@@ -226,7 +228,8 @@ Mention MentionParser::Classify(int first, int last) const {
   if (m.name_words() > kMaxNameWords) return Mention();
   int full_words = 0;  // words other than initials and particles
   for (int n = m.name_first; n < m.name_last; ++n) {
-    full_words += !w_[n].initial && !lex_.IsParticle(w_.Text(n));
+    // "Jo N Bloggs": a single capital letter is an initial without its full stop.
+    full_words += !w_[n].initial && !lex_.IsParticle(w_.Text(n)) && w_[n].end - w_[n].start > 1;
   }
   if (full_words > 3) return Mention();
   m.kind = Mention::kName;
@@ -356,6 +359,12 @@ int MentionParser::SkipBack(int j, int floor) const {
         (IsNameWord(j - 1) || lex_.pronouns.Contains(w_, j - 1) || w_.Is(j - 1, ')') ||
          w_.Is(j - 1, ',') || SkipAdjunctsBack(j - 1, floor, true) != j - 1)) {
       --j;
+      continue;
+    }
+    // "who in 2010 said": a preposition and a year.
+    if (w_[j].kind == QWord::kNumber && j - 1 >= floor && w_.IsWord(j - 1) &&
+        (lex_.ClassOf(w_.Lower(j - 1)) & kPreposition)) {
+      j -= 2;
       continue;
     }
     // "Rep. Jo Bloggs (D-Wis.) said": a parenthesis.
