@@ -114,8 +114,10 @@ Cue CueFinder::After(const QuoteSegment& seg) const {
     Mention m = mp_.Before(v, i);
     if (!m.ok()) return Cue();
     // Only describing words may stand before the speaker phrase ("Tulsa police Chief Jo Bloggs").
+    // ('"...," when Jo Bloggs said' is a new clause, not a cue.)
     for (int k = i; k < m.first; ++k) {
-      if (!w_.IsWord(k) || lex_.verbs.Contains(w_, k) || m.first - i > kMaxLeadModifiers) {
+      if (!w_.IsWord(k) || lex_.verbs.Contains(w_, k) || m.first - i > kMaxLeadModifiers ||
+          (lex_.ClassOf(w_.Lower(k)) & kClauseLink)) {
         return Cue();
       }
     }

@@ -5,6 +5,7 @@
 //   relative-who           "an architect who said he was ..."
 //   coordinated            "Jo Bloggs opened the depot and said it would ..."
 //   gerund                 "..., saying the cuts ..." (the clause's subject speaks)
+//   gerund-opening         "Citing the cuts, Jo Bloggs warned ..."
 //   content-speaker-verb   "The cuts will hurt, Jo Bloggs said (on Monday)."
 //   content-verb-speaker   "The cuts will hurt, said Jo Bloggs."
 //   parenthetical          "The cuts, Jo Bloggs said, will hurt."
@@ -101,7 +102,22 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     // finite verb.
     const int aux = mp_.SkipAdjunctsBack(v - 1, sf, false);
     const bool progressive = is_word(aux, "is") || is_word(aux, "are") || is_word(aux, "was") ||
-                             is_word(aux, "were") || is_word(aux, "been");
+                             is_word(aux, "were") || is_word(aux, "been") ||
+                             is_word(aux, "isn't") || is_word(aux, "wasn't") ||
+                             is_word(aux, "aren't") || is_word(aux, "weren't");
+    // "Citing an old theory, Jo Bloggs accused ...": a participle opening the sentence; the
+    // content runs to the comma, the speaker is the subject after it.
+    if ((flags & kVerbGerund) && !progressive && found.empty() &&
+        (v == sf || (v == sf + 1 && (lex_.ClassOf(w_.Lower(sf)) & kClauseLink)))) {
+      int k = after;
+      while (k < sl && !w_.Is(k, ',')) ++k;
+      Mention m = k + 1 < sl ? SubjectAt(k + 1, sl) : Mention();
+      if (m.ok() && k < sl) {
+        Emit(after, k, MakeCue(m, v, after, "gerund-opening"), quoted, used, out);
+        return;
+      }
+      continue;
+    }
     if ((flags & kVerbGerund) && !progressive) {
       // "..., saying the cuts ...", "began by saying ...", "tweets saying that ...": the subject
       // of the clause speaks.
