@@ -74,7 +74,17 @@ Status Convert(std::string_view bytes, const char* charset, std::string* utf8,
   if (canonical != nullptr) {
     err = U_ZERO_ERROR;
     const char* name = ucnv_getName(src.get(), &err);
-    *canonical = U_SUCCESS(err) && name != nullptr ? name : charset;
+    if (U_FAILURE(err) || name == nullptr) name = charset;
+    // ICU's internal names ("ibm-5347_P100-1998") mean little to people: prefer the MIME name
+    // ("windows-1251", "ISO-8859-1"), then the IANA one.
+    const char* standard = nullptr;
+    for (const char* which : {"MIME", "IANA"}) {
+      UErrorCode e2 = U_ZERO_ERROR;
+      standard = ucnv_getStandardName(name, which, &e2);
+      if (U_SUCCESS(e2) && standard != nullptr) break;
+      standard = nullptr;
+    }
+    *canonical = standard != nullptr ? standard : name;
   }
   return Status::Ok();
 }
