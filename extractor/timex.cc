@@ -35,8 +35,8 @@ std::string_view TrimEnd(std::string_view s, std::string_view chars) {
 
 // True when s (lower case) has letters other than clock and zone words.
 bool HasWords(std::string_view s) {
-  static const char* const kOk[] = {"am", "pm", "gmt", "bst", "utc", "et", "edt", "est", "cet",
-                                    "at", "updated"};
+  static const char* const kOk[] = {"am",  "pm",  "gmt", "bst", "utc",    "et",
+                                    "edt", "est", "cet", "at",  "updated"};
   size_t i = 0;
   while (i < s.size()) {
     if (!(s[i] >= 'a' && s[i] <= 'z')) {
@@ -105,9 +105,9 @@ class Impl : public TimeFinder {
       int s = c.sentence >= 0 ? c.sentence : doc.SentenceAt(c.span.start);
       if (s < 0 || s >= static_cast<int>(doc.sentences.size())) continue;
       Span sent = doc.sentences[s].span;
-      auto first = std::lower_bound(
-          ex->times.begin(), ex->times.end(), sent.start,
-          [](const TimeExpr& t, uint32_t start) { return t.span.end <= start; });
+      auto first =
+          std::lower_bound(ex->times.begin(), ex->times.end(), sent.start,
+                           [](const TimeExpr& t, uint32_t start) { return t.span.end <= start; });
       long best_cost = 0;
       for (auto it = first; it != ex->times.end() && it->span.start < sent.end; ++it) {
         const TimeExpr& t = *it;

@@ -192,7 +192,7 @@ bool Parser::BareYearOk(int i, int end) const {
   if (Glued(end) && end < n_ && toks_[end].kind == Tok::kWord) return false;
   if (i > 0 && Glued(i) && (IsPunct(i - 1, "#") || IsPunct(i - 1, "-") || IsPunct(i - 1, "/")))
     return false;
-  if (i > 0 && toks_[i - 1].kind == Tok::kNum) return false;      // "020 2016", "3 2016"
+  if (i > 0 && toks_[i - 1].kind == Tok::kNum) return false;  // "020 2016", "3 2016"
   if (end < n_ && toks_[end].kind == Tok::kNum && toks_[end].space_before) return false;
   if (IsPunct(end, "%")) return false;
   if (end < n_ && Glued(end) && (IsPunct(end, "-") || IsPunct(end, "/")) && end + 1 < n_ &&
@@ -336,8 +336,8 @@ int Parser::Clock(int i, Point* p) const {
   q.hour = static_cast<int>(t.num);
   k = i + 1;
   bool colon = false;
-  if (IsPunct(k, ":") && Glued(k) && k + 1 < n_ && Glued(k + 1) &&
-      toks_[k + 1].kind == Tok::kNum && toks_[k + 1].digits == 2 && toks_[k + 1].num < 60) {
+  if (IsPunct(k, ":") && Glued(k) && k + 1 < n_ && Glued(k + 1) && toks_[k + 1].kind == Tok::kNum &&
+      toks_[k + 1].digits == 2 && toks_[k + 1].num < 60) {
     q.minute = static_cast<int>(toks_[k + 1].num);
     k += 2;
     colon = true;

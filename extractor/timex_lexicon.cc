@@ -9,12 +9,12 @@ namespace claimex::timex {
 namespace {
 
 enum class Value : uint8_t {
-  kNone,       // "-"
-  kFlag,       // "-" or the flag word (weak/strong)
-  kInt,        // an integer with bounds
-  kNumber,     // a decimal number
-  kCode,       // one of a list of codes
-  kAny,        // free text checked by the loader (holiday, unit, day, clock, set)
+  kNone,    // "-"
+  kFlag,    // "-" or the flag word (weak/strong)
+  kInt,     // an integer with bounds
+  kNumber,  // a decimal number
+  kCode,    // one of a list of codes
+  kAny,     // free text checked by the loader (holiday, unit, day, clock, set)
 };
 
 struct KindSpec {
@@ -22,8 +22,8 @@ struct KindSpec {
   const char* file;
   Lex kind;
   Value value;
-  int lo = 0, hi = 0;        // kInt bounds
-  const char* codes = "";    // kCode: space-separated; kFlag: the flag word
+  int lo = 0, hi = 0;      // kInt bounds
+  const char* codes = "";  // kCode: space-separated; kFlag: the flag word
 };
 
 const KindSpec kKinds[] = {
@@ -126,9 +126,7 @@ bool ParseDay(std::string_view v, Entry* e) {
   return HasCode("MO AF EV NI MI", e->code);
 }
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Length of the letter at text[i] when it starts a letter (ASCII or a Unicode letter), else 0.
 size_t LetterAt(std::string_view text, size_t i) {
@@ -222,7 +220,8 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
     for (const Tok& t : toks) e.words.emplace_back(t.lower);
     longest_ = std::max(longest_, e.words.size());
     int id = static_cast<int>(entries_.size());
-    first_len_[static_cast<unsigned char>(e.words[0][0])] |= 1u << std::min<size_t>(e.words[0].size(), 31);
+    first_len_[static_cast<unsigned char>(e.words[0][0])] |=
+        1u << std::min<size_t>(e.words[0].size(), 31);
     Starts& starts = by_first_[e.words[0]];
     starts.kinds |= KindBit(e.kind);
     starts.ids.push_back(id);
@@ -242,13 +241,13 @@ Result<Lexicon> Lexicon::Load(const RuleSet& rules) {
     }
   }
   for (auto& [word, starts] : lex.by_first_) {  // group each word's entries by kind
-    std::stable_sort(starts.ids.begin(), starts.ids.end(), [&](int a, int b) {
-      return lex.entries_[a].kind < lex.entries_[b].kind;
-    });
+    std::stable_sort(starts.ids.begin(), starts.ids.end(),
+                     [&](int a, int b) { return lex.entries_[a].kind < lex.entries_[b].kind; });
     size_t k = 0;
     for (int kind = 0; kind <= static_cast<int>(Lex::kCount); ++kind) {
       starts.first[kind] = static_cast<uint16_t>(k);
-      while (k < starts.ids.size() && static_cast<int>(lex.entries_[starts.ids[k]].kind) == kind) ++k;
+      while (k < starts.ids.size() && static_cast<int>(lex.entries_[starts.ids[k]].kind) == kind)
+        ++k;
     }
   }
   return lex;

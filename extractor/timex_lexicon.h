@@ -22,16 +22,49 @@ namespace claimex::timex {
 // The kinds of lexicon entries; each is documented in the pattern file that holds it.
 enum class Lex : uint8_t {
   // months.txt
-  kMonth, kWeekday, kSeason, kHoliday,
+  kMonth,
+  kWeekday,
+  kSeason,
+  kHoliday,
   // time_units.txt
-  kUnit, kGluedUnit,
+  kUnit,
+  kGluedUnit,
   // time_numbers.txt
-  kNumber, kOrdinal, kVague, kArticle,
+  kNumber,
+  kOrdinal,
+  kVague,
+  kArticle,
   // time_words.txt
-  kDay, kRef, kShift, kReport, kPart, kSet, kClock, kZone,
+  kDay,
+  kRef,
+  kShift,
+  kReport,
+  kPart,
+  kSet,
+  kClock,
+  kZone,
   // time_cues.txt
-  kSince, kUntil, kAfter, kBefore, kOrLater, kFrom, kBetween, kTo, kToDate, kLead, kIn, kAgo,
-  kOffset, kPosition, kApprox, kFuture, kYear, kPrep, kNotYear, kYearNext, kDateline,
+  kSince,
+  kUntil,
+  kAfter,
+  kBefore,
+  kOrLater,
+  kFrom,
+  kBetween,
+  kTo,
+  kToDate,
+  kLead,
+  kIn,
+  kAgo,
+  kOffset,
+  kPosition,
+  kApprox,
+  kFuture,
+  kYear,
+  kPrep,
+  kNotYear,
+  kYearNext,
+  kDateline,
   kCount,  // the number of kinds, not a kind
 };
 
@@ -40,9 +73,9 @@ struct Entry {
   std::vector<std::string> words;  // the phrase as tokens, lower case
   bool ambiguous = false;          // a '?' name: also a common word ("may")
   bool flag = false;  // VALUE "weak" (until), "strong" (to), "alone" (todate), "near" (shift)
-  int ival = 0;      // month, weekday, ordinal, day offset, shift (kUnknownShift), direction
-  double dval = 0;   // number value; unit amount
-  std::string code;  // season, holiday, unit code, ref, part of day, set period, position, approx
+  int ival = 0;       // month, weekday, ordinal, day offset, shift (kUnknownShift), direction
+  double dval = 0;    // number value; unit amount
+  std::string code;   // season, holiday, unit code, ref, part of day, set period, position, approx
 };
 
 inline constexpr int kUnknownShift = 1000;  // shift "~": "that week" (XXXX-WXX)
@@ -60,14 +93,14 @@ struct Tok {
   enum Kind : uint8_t { kWord, kNum, kPunct };
   uint32_t start = 0, end = 0;  // normalized offsets
   Kind kind = kWord;
-  bool space_before = true;     // white space (or the start of the text) before it
-  bool newline_before = true;   // a line break before it
-  bool upper = false;           // starts with an upper-case letter
-  bool ord = false;             // a number with an ordinal suffix ("23rd")
-  bool decimal = false;         // a number with a decimal point ("123.45")
-  uint8_t digits = 0;           // digits before any decimal point
-  double num = 0;               // the value of a number
-  std::string_view lower;       // the token, lower case (ordinal suffix included)
+  bool space_before = true;         // white space (or the start of the text) before it
+  bool newline_before = true;       // a line break before it
+  bool upper = false;               // starts with an upper-case letter
+  bool ord = false;                 // a number with an ordinal suffix ("23rd")
+  bool decimal = false;             // a number with a decimal point ("123.45")
+  uint8_t digits = 0;               // digits before any decimal point
+  double num = 0;                   // the value of a number
+  std::string_view lower;           // the token, lower case (ordinal suffix included)
   const Starts* entries = nullptr;  // entries whose phrase starts here, or nullptr
 };
 

@@ -64,7 +64,6 @@ int Parser::YearAgo(int i, Point* p) const {
   return end;
 }
 
-
 // ------------------------------------------------------------------------------ resolution --
 
 // The year of a month named without one, `delta` = month - anchor month: news look back more
@@ -365,7 +364,8 @@ int Parser::Quarter(int i, Point* p) const {
   } else if ((k = Match(j, Lex::kReport, &e)) > 0) {
     report = true, j = k;
   }
-  if (IsWord(j, "year") && IsPunct(j + 1, "-") && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier"))) {
+  if (IsWord(j, "year") && IsPunct(j + 1, "-") &&
+      (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier"))) {
     year_ago = true, j += 3;
   } else if ((IsWord(j, "comparable") || IsWord(j, "same")) && IsWord(j + 1, "year") &&
              IsPunct(j + 2, "-") && (IsWord(j + 3, "ago") || IsWord(j + 3, "earlier"))) {
@@ -412,7 +412,10 @@ int Parser::Quarter(int i, Point* p) const {
   } else if ((k = Match(ky, Lex::kShift, &e)) > 0 && IsWord(k, "year") &&
              e->ival != kUnknownShift) {
     end = k + 1;
-    if (anchor_) q.year = anchor_->y + e->ival; else q.unresolved = true;
+    if (anchor_)
+      q.year = anchor_->y + e->ival;
+    else
+      q.unresolved = true;
   } else if (anchor_) {
     q.implicit_year = true;
     int aq = half ? (anchor_->m - 1) / 6 + 1 : (anchor_->m - 1) / 3 + 1;
@@ -457,7 +460,7 @@ int Parser::Season(int i, Point* p) const {
     return ke;
   }
   if (!has_shift && !Cued(i) && j == i) return -1;  // a bare "spring" is too often no time
-  if (!has_shift && e->ambiguous) return -1;         // "to fall", "the fall in prices"
+  if (!has_shift && e->ambiguous) return -1;        // "to fall", "the fall in prices"
   q.implicit_year = true;
   if (shift == kUnknownShift) {
   } else if (anchor_) {
@@ -498,9 +501,9 @@ int Parser::Relative(int i, Point* p) const {
   static const struct {
     const char* word;
     Gran gran;
-  } kUnits[] = {{"year", Gran::kYear},     {"month", Gran::kMonth}, {"week", Gran::kWeek},
-                {"weekend", Gran::kWeekend}, {"decade", Gran::kDecade},
-                {"century", Gran::kCentury}};
+  } kUnits[] = {{"year", Gran::kYear},     {"month", Gran::kMonth},
+                {"week", Gran::kWeek},     {"weekend", Gran::kWeekend},
+                {"decade", Gran::kDecade}, {"century", Gran::kCentury}};
   for (const auto& u : kUnits) {
     if (!IsWord(j, u.word)) continue;
     if (the && (u.gran == Gran::kDecade || u.gran == Gran::kCentury)) return -1;
@@ -535,7 +538,7 @@ int Parser::Relative(int i, Point* p) const {
     return k;
   }
   if ((k = Weekday(j, &wd, &amb)) > 0 && shift != kUnknownShift) {
-    WeekdayMode mode = shift < 0   ? WeekdayMode::kLast
+    WeekdayMode mode = shift < 0    ? WeekdayMode::kLast
                        : shift == 0 ? WeekdayMode::kThis
                        : e->flag    ? WeekdayMode::kComing
                                     : WeekdayMode::kNext;
@@ -575,8 +578,8 @@ int Parser::WeekdayPoint(int i, Point* p, bool cued) const {
   bool amb = false;
   int k = Weekday(i, &wd, &amb);
   if (k < 0 || (amb && !IsWord(i - 1, "on"))) return -1;  // "a Sun spokesman"
-  if (NameAfter(k) && !IsWord(i - 1, "on") && !IsWord(i - 1, "since") &&
-      !IsWord(i - 1, "by") && !IsWord(i - 1, "until")) {
+  if (NameAfter(k) && !IsWord(i - 1, "on") && !IsWord(i - 1, "since") && !IsWord(i - 1, "by") &&
+      !IsWord(i - 1, "until")) {
     return -1;  // "the Sunday Telegraph"
   }
   ResolveWeekday(wd, FutureBefore(i) ? WeekdayMode::kBareFuture : WeekdayMode::kBarePast, p);
@@ -647,8 +650,10 @@ int Parser::PointExprAt(int i, Point* p, bool cued, std::string_view* kind) cons
       q.mod = e->code;
       take(end, inner);
     } else if (IsWord(k, "month") || IsWord(k, "year") || IsWord(k, "week")) {
-      q = FromAnchor(IsWord(k, "month") ? Gran::kMonth : IsWord(k, "year") ? Gran::kYear
-                                                                            : Gran::kWeek, 0);
+      q = FromAnchor(IsWord(k, "month")  ? Gran::kMonth
+                     : IsWord(k, "year") ? Gran::kYear
+                                         : Gran::kWeek,
+                     0);
       q.mod = e->code;  // "end of month"
       take(k + 1, "relative");
     }

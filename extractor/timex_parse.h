@@ -30,11 +30,11 @@ namespace claimex::timex {
 struct Parsed {
   enum class Type : uint8_t { kNone, kPoint, kDuration, kRange, kRef, kSet };
   Type type = Type::kNone;
-  int begin = 0, end = 0;  // tokens [begin, end)
+  int begin = 0, end = 0;        // tokens [begin, end)
   uint32_t start = 0, stop = 0;  // the text span [start, stop)
-  Point a;                 // kPoint; kRange: the start
-  Point b;                 // kRange: the end
-  bool b_is_last = false;  // the range runs to the end of b ("to the end of 2008")
+  Point a;                       // kPoint; kRange: the start
+  Point b;                       // kRange: the end
+  bool b_is_last = false;        // the range runs to the end of b ("to the end of 2008")
   bool to_anchor = false;  // the span runs on to the anchor date ("since 2010", "so far this year")
   Dur dur;                 // kDuration
   int lead = 0;            // kDuration: -1 reaches back from the anchor ("the last 3 months"), +1
@@ -72,7 +72,11 @@ class Parser {
  public:
   Parser(const Grammar& g, std::string_view text, const std::vector<Tok>& toks,
          const std::optional<Date>& anchor)
-      : g_(g), lex_(g.lexicon()), text_(text), toks_(toks), n_(static_cast<int>(toks.size())),
+      : g_(g),
+        lex_(g.lexicon()),
+        text_(text),
+        toks_(toks),
+        n_(static_cast<int>(toks.size())),
         anchor_(anchor) {}
 
   // The longest time expression starting at token i.
@@ -86,13 +90,15 @@ class Parser {
     return i >= 0 && i < n_ && toks_[i].kind == Tok::kPunct && toks_[i].lower == p;
   }
   bool Glued(int i) const { return i < n_ && !toks_[i].space_before; }
-  int Match(int i, Lex kind, const Entry** e = nullptr) const { return lex_.Match(toks_, i, kind, e); }
+  int Match(int i, Lex kind, const Entry** e = nullptr) const {
+    return lex_.Match(toks_, i, kind, e);
+  }
   int Comma(int i) const { return IsPunct(i, ",") ? i + 1 : i; }  // skips an optional comma
   // An amount: digits, number words ("twenty-four", "a couple of"), "a"/"an" when allowed,
   // vague words ("several": *vague).
   int Number(int i, double* v, bool* vague, bool article) const;
-  int Ordinal(int i, int* v) const;  // "3rd", "third", "twenty-first"
-  int Day(int i, int* d, bool words) const;  // a day of the month: "23", "23rd" (+ "third")
+  int Ordinal(int i, int* v) const;                 // "3rd", "third", "twenty-first"
+  int Day(int i, int* d, bool words) const;         // a day of the month: "23", "23rd" (+ "third")
   int Month(int i, int* m, bool* ambiguous) const;  // "May", "Sept."
   int Weekday(int i, int* wd, bool* ambiguous) const;
   int Year(int i, int* y, bool spoken) const;  // "2016", "nineteen ninety-six"
@@ -115,7 +121,7 @@ class Parser {
 
   // --- spans (timex_spans.cc) ---
   int DurationExpr(int i, Dur* d, bool article) const;  // "three months", "five-year"
-  int Duration(int i, Parsed* out) const;   // with lead / approx / "in", or a point it moves to
+  int Duration(int i, Parsed* out) const;  // with lead / approx / "in", or a point it moves to
   int Range(int i, Parsed* out) const;
   int PeriodTo(int i, Parsed* out) const;  // "the twelve months to May 2016", "the year to March"
   int OpenSpan(int i, Parsed* out) const;
@@ -124,12 +130,13 @@ class Parser {
   // --- resolution helpers (timex_parse.cc) ---
   // How a weekday is placed against the anchor.
   enum class WeekdayMode { kLast, kThis, kNext, kComing, kBarePast, kBareFuture };
-  // A month name with no year (shift 0: the nearest, past unless the clause at token `at` is future).
+  // A month name with no year (shift 0: the nearest, past unless the clause at token `at` is
+  // future).
   void ResolveMonth(int month, int shift, Point* p, int at) const;
   void ResolveWeekday(int wd, WeekdayMode mode, Point* p) const;
-  void ResolveDay(Point* p, int at) const;  // a day and month with no year, like ResolveMonth
+  void ResolveDay(Point* p, int at) const;        // a day and month with no year, like ResolveMonth
   int NearestYear(int delta, bool future) const;  // see ResolveMonth
-  bool QuarterContext(int i) const;  // "quarter" near token i: "a year ago" means that quarter
+  bool QuarterContext(int i) const;    // "quarter" near token i: "a year ago" means that quarter
   int YearAgo(int i, Point* p) const;  // "year-ago", "the year-earlier period"
   Point FromAnchor(Gran g, int shift) const;  // this/last/next year, month, week ...
   bool HasAnchor() const { return anchor_.has_value(); }

@@ -23,12 +23,12 @@ int64_t DaysFromCivil(const Date& date);  // days since 1970-01-01
 Date CivilFromDays(int64_t days);
 int DaysInMonth(int year, int month);
 bool ValidDate(int year, int month, int day);
-int IsoWeekday(const Date& date);                  // Monday = 1 ... Sunday = 7
+int IsoWeekday(const Date& date);                      // Monday = 1 ... Sunday = 7
 void IsoWeek(const Date& date, int* year, int* week);  // ISO 8601 week-numbering year and week
 Date IsoWeekMonday(int year, int week);
 Date AddDays(const Date& date, int64_t days);
-Date AddMonths(const Date& date, int months);      // the day is clamped to the month's end
-Date Easter(int year);                             // Gregorian Easter Sunday
+Date AddMonths(const Date& date, int months);  // the day is clamped to the month's end
+Date Easter(int year);                         // Gregorian Easter Sunday
 // The n-th (1-4, or -1 = last) ISO weekday of a month.
 Date NthWeekday(int year, int month, int n, int weekday);
 // "YYYY-MM-DD" to a Date; false when it is not a valid date.
@@ -36,7 +36,17 @@ bool ParseDate(std::string_view s, Date* out);
 std::string FormatDate(const Date& date);  // "YYYY-MM-DD"
 
 enum class Gran : uint8_t {
-  kNone, kCentury, kDecade, kYear, kHalf, kQuarter, kSeason, kMonth, kWeek, kWeekend, kDay,
+  kNone,
+  kCentury,
+  kDecade,
+  kYear,
+  kHalf,
+  kQuarter,
+  kSeason,
+  kMonth,
+  kWeek,
+  kWeekend,
+  kDay,
   kTime,  // a clock time with no date
 };
 
@@ -49,8 +59,8 @@ struct Point {
   int sub = 0;         // kHalf 1-2, kQuarter 1-4 (0 = unknown), kSeason 1-4, kWeek/kWeekend 1-53
   int weekday = 0;     // a weekday of unknown date: "XXXX-WXX-4"
   int hour = -1, minute = -1, second = -1;  // a clock time (with kDay or kTime)
-  std::string_view part;  // part of the day: "MO", "AF", "EV", "NI" (static storage)
-  std::string_view mod;   // a part of the period: "START", "MID", "END" ("early 2019"), or ""
+  std::string_view part;       // part of the day: "MO", "AF", "EV", "NI" (static storage)
+  std::string_view mod;        // a part of the period: "START", "MID", "END" ("early 2019"), or ""
   bool implicit_year = false;  // the year was not written (taken from the anchor, or unknown)
   bool discourse = false;      // "that year": the time last named in the text, not the anchor
   bool unresolved = false;     // needs an anchor date it did not get: no value

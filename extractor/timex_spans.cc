@@ -63,8 +63,7 @@ int Parser::DurationExpr(int i, Dur* d, bool article) const {
     if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
   }
   if (ke < 0) return -1;
-  if (toks_[i].kind == Tok::kNum && toks_[i].digits == 4 && e->words[0].back() != 's' &&
-      u == k) {
+  if (toks_[i].kind == Tok::kNum && toks_[i].digits == 4 && e->words[0].back() != 's' && u == k) {
     return -1;  // "the 1988 quarter": a year, not 1988 quarters
   }
   if (IsWord(ke, "old") || (IsPunct(ke, "-") && (IsWord(ke + 1, "old") || IsWord(ke + 1, "olds"))))
@@ -331,8 +330,10 @@ int Parser::OpenSpan(int i, Parsed* out) const {
     Lex lex;
     const char* kind;
     bool to_anchor;
-  } kCues[] = {{Lex::kSince, "since", true}, {Lex::kUntil, "until", false},
-               {Lex::kAfter, "since", false}, {Lex::kBefore, "until", false},
+  } kCues[] = {{Lex::kSince, "since", true},
+               {Lex::kUntil, "until", false},
+               {Lex::kAfter, "since", false},
+               {Lex::kBefore, "until", false},
                {Lex::kFrom, "since", false}};
   int best = -1;
   for (const auto& c : kCues) {
@@ -341,7 +342,11 @@ int Parser::OpenSpan(int i, Parsed* out) const {
     if (k < 0) continue;
     Point p;
     std::string_view pk;
-    int kp = PointExpr(k, &p, !e->flag, &pk);
+    int kp = PointExpr(k, &p, true, &pk);
+    if (kp > 0 && e->flag && toks_[k].kind == Tok::kNum && p.gran == Gran::kYear &&
+        !BareYearOk(k, kp)) {
+      kp = -1;  // a weak cue makes no year of a count: "by 2000 people"
+    }
     Parsed moved;
     int km = Duration(k, &moved);  // "since two years ago"
     if (km > kp && moved.type == Parsed::Type::kPoint) kp = km, p = moved.a;
@@ -389,9 +394,8 @@ int Parser::Set(int i, Parsed* out) const {
     int wd = 0;
     bool amb = false;
     int kw = Weekday(i + 1, &wd, &amb);
-    static const char* const kWeekdays[] = {"", "XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3",
-                                            "XXXX-WXX-4", "XXXX-WXX-5", "XXXX-WXX-6",
-                                            "XXXX-WXX-7"};
+    static const char* const kWeekdays[] = {"",           "XXXX-WXX-1", "XXXX-WXX-2", "XXXX-WXX-3",
+                                            "XXXX-WXX-4", "XXXX-WXX-5", "XXXX-WXX-6", "XXXX-WXX-7"};
     if (kw > best && !amb) {
       out->type = Parsed::Type::kSet;
       out->value = kWeekdays[wd];
@@ -461,8 +465,13 @@ Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
     f.re = std::make_unique<RE2>(line.fields[1], RE2::Quiet);
     if (!f.re->ok()) return (*file)->Error(line, "bad regular expression: " + f.re->error());
     for (const auto& [name, index] : f.re->NamedCapturingGroups()) {
-      int* slot = name == "y" ? &f.y : name == "m" ? &f.m : name == "mon" ? &f.mon
-                : name == "d" ? &f.d : name == "q" ? &f.q : name == "h" ? &f.h : nullptr;
+      int* slot = name == "y"     ? &f.y
+                  : name == "m"   ? &f.m
+                  : name == "mon" ? &f.mon
+                  : name == "d"   ? &f.d
+                  : name == "q"   ? &f.q
+                  : name == "h"   ? &f.h
+                                  : nullptr;
       if (slot == nullptr) return (*file)->Error(line, "unknown group name \"" + name + "\"");
       *slot = index;
     }
@@ -484,10 +493,10 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
   // Every time expression holds a core word (a number, a month, a unit, "today" ...) within its
   // first few tokens: positions with none ahead are not tried.
   constexpr int kCoreReach = 7;
-  static constexpr Lex kCore[] = {Lex::kMonth, Lex::kWeekday, Lex::kSeason, Lex::kHoliday,
+  static constexpr Lex kCore[] = {Lex::kMonth, Lex::kWeekday,   Lex::kSeason, Lex::kHoliday,
                                   Lex::kUnit,  Lex::kGluedUnit, Lex::kNumber, Lex::kOrdinal,
-                                  Lex::kVague, Lex::kDay, Lex::kRef, Lex::kSet, Lex::kClock,
-                                  Lex::kToDate, Lex::kYear};
+                                  Lex::kVague, Lex::kDay,       Lex::kRef,    Lex::kSet,
+                                  Lex::kClock, Lex::kToDate,    Lex::kYear};
   uint64_t core_kinds = 0;
   for (Lex k : kCore) core_kinds |= KindBit(k);
   std::vector<int> next_core(n + 1, n + kCoreReach + 1);
@@ -514,7 +523,8 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
       if (chunk_end == std::string_view::npos) chunk_end = text.size();
       std::string_view chunk = text.substr(t.start, chunk_end - t.start);
       if (chunk.find("://") != std::string_view::npos || chunk.starts_with("www.") ||
-          (chunk.find('@') != std::string_view::npos && chunk.find('.') != std::string_view::npos)) {
+          (chunk.find('@') != std::string_view::npos &&
+           chunk.find('.') != std::string_view::npos)) {
         url_end = static_cast<uint32_t>(chunk_end);
         ++i;
         continue;

@@ -1,7 +1,7 @@
 // Tests for extractor/timex_resolve.h: calendar arithmetic and TIMEX3 values.
-#include <catch2/catch.hpp>
-
 #include "extractor/timex_resolve.h"
+
+#include <catch2/catch.hpp>
 
 namespace claimex::timex {
 namespace {
@@ -91,8 +91,12 @@ TEST_CASE("durations and ranges print as TIMEX values", "[timex]") {
     const char* want;
   };
   const DurCase durs[] = {
-      {{3, false, "M"}, "P3M"},   {{20, false, "Y"}, "P20Y"}, {{1.5, false, "TH"}, "PT1.5H"},
-      {{0, true, "Y"}, "PXY"},    {{2, false, "Q"}, "P6M"},   {{24, false, "TH"}, "P1D"},
+      {{3, false, "M"}, "P3M"},
+      {{20, false, "Y"}, "P20Y"},
+      {{1.5, false, "TH"}, "PT1.5H"},
+      {{0, true, "Y"}, "PXY"},
+      {{2, false, "Q"}, "P6M"},
+      {{24, false, "TH"}, "P1D"},
       {{123.45, false, "TS"}, "PT123.45S"},
   };
   for (const DurCase& c : durs) CHECK(c.d.Timex() == c.want);
