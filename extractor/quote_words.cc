@@ -162,6 +162,13 @@ WordIndex::WordIndex(std::string_view text) : text_(text), lower_(text) {
   }
 }
 
+void WordIndex::MarkParagraphs(const std::vector<Span>& paragraphs) {
+  for (const Span& p : paragraphs) {
+    int i = FirstAt(p.start);
+    if (i < size()) words_[i].para_start = true;
+  }
+}
+
 int WordIndex::FirstAt(uint32_t offset) const {
   auto it = std::lower_bound(words_.begin(), words_.end(), offset,
                              [](const QWord& w, uint32_t off) { return w.start < off; });

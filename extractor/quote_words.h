@@ -25,9 +25,10 @@ struct QWord {
   uint32_t start = 0;
   uint32_t end = 0;
   Kind kind = kPunct;
-  bool cap = false;      // starts with an upper-case letter
-  bool acronym = false;  // two or more letters, all upper case ("BBC", "ONS")
-  bool initial = false;  // one letter and a full stop ("J.")
+  bool cap = false;         // starts with an upper-case letter
+  bool acronym = false;     // two or more letters, all upper case ("BBC", "ONS")
+  bool initial = false;     // one letter and a full stop ("J.")
+  bool para_start = false;  // the first word of a paragraph (see WordIndex::MarkParagraphs)
 };
 
 class WordIndex {
@@ -49,6 +50,8 @@ class WordIndex {
            words_[i].end == words_[i].start + 1 && text_[words_[i].start] == c;
   }
   bool IsWord(int i) const { return i >= 0 && i < size() && words_[i].kind != QWord::kPunct; }
+  // Marks the first word of each paragraph (spans ascending); names and cues do not cross them.
+  void MarkParagraphs(const std::vector<Span>& paragraphs);
   // Index of the first word that starts at or after `offset` (size() when none).
   int FirstAt(uint32_t offset) const;
   // Index one past the last word that ends at or before `offset`.

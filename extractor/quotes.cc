@@ -189,7 +189,9 @@ void Impl::ColonLines(const Document& doc, const WordIndex& w, const MentionPars
 
 void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
                 std::vector<Speaker>* speakers) const {
-  const WordIndex w(doc.norm.text());
+  WordIndex words(doc.norm.text());
+  words.MarkParagraphs(doc.paragraphs);
+  const WordIndex& w = words;
   const MentionParser mp(w, *lex_);
   std::vector<uint32_t> sections = SectionStarts(doc, w);
   const uint32_t notes = sections.empty() ? UINT32_MAX : sections.front();

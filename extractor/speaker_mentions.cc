@@ -42,7 +42,7 @@ bool MentionParser::IsNameWord(int i) const {
 
 int MentionParser::RunStart(int last, int floor) const {
   int k = last;
-  while (k - 1 >= floor) {
+  while (k - 1 >= floor && !w_[k].para_start) {
     int p = k - 1;
     if (IsNameWord(p) && !lex_.IsNameStop(w_.Text(p))) {
       k = p;
@@ -72,7 +72,7 @@ int MentionParser::RunStart(int last, int floor) const {
 
 int MentionParser::RunEnd(int first, int limit) const {
   int k = first;
-  while (k < limit) {
+  while (k < limit && (k == first || !w_[k].para_start)) {
     if (IsNameWord(k) && (k == first || !lex_.IsNameStop(w_.Text(k)))) {
       ++k;
       continue;
@@ -170,9 +170,10 @@ Mention MentionParser::Classify(int first, int last) const {
         if (g != static_cast<int>(Gender::kAny)) m.gender = static_cast<Gender>(g);
         k += len;
         if (w_.Is(k, '.') && k + 1 < last) ++k;
-        // "Minister for Policing Kit Malthouse": of/for + a capitalised word, if a name remains.
+        // "Minister for Policing Kit Malthouse", "the Mayor of Northshire": of/for + a capitalised
+        // word, when a name remains after it or nothing does.
         while (k + 1 < last && (w_.Lower(k) == "of" || w_.Lower(k) == "for") && IsNameWord(k + 1) &&
-               last - (k + 2) >= 2) {
+               (last - (k + 2) >= 2 || last == k + 2)) {
           k += 2;
         }
         name_start = k;
@@ -242,7 +243,8 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
   int k = j;
   int det = -1;
   int n = 0;
-  while (k >= floor && n < kMaxDescriptionWords && w_.IsWord(k) && w_[k].kind == QWord::kAlpha) {
+  while (k >= floor && n < kMaxDescriptionWords && w_.IsWord(k) && w_[k].kind == QWord::kAlpha &&
+         (k == j || !w_[k + 1].para_start)) {
     int cls = lex_.ClassOf(w_.Lower(k));
     if (cls & (kRelative | kClauseLink)) break;
     if (cls & kDeterminer) {
@@ -307,7 +309,7 @@ Mention MentionParser::NameBefore(int j, int floor) const {
       lex_.roles.MatchEndingAt(w_, s - 1, floor, &len) >= 0) {
     int k = s - len;
     int n = 0;
-    while (k - 1 >= floor && n < kMaxModifierWords && w_.IsWord(k - 1) &&
+    while (k - 1 >= floor && n < kMaxModifierWords && !w_[k].para_start && w_.IsWord(k - 1) &&
            w_[k - 1].kind == QWord::kAlpha && !lex_.ClassOf(w_.Lower(k - 1)) &&
            !lex_.IsNameStop(w_.Text(k - 1))) {
       --k;
@@ -413,7 +415,7 @@ Mention MentionParser::Apposed(int comma, int floor) const {
   bool after_phrase = false;  // only prepositional phrases so far ("X, at the debate, said")
   for (int n = 0; n < kMaxAppositions; ++n) {
     int k = seg_end - 1;
-    while (k >= floor && !IsSegmentBreak(k)) --k;
+    while (k >= floor && !IsSegmentBreak(k) && !w_[k + 1].para_start) --k;
     int seg_start = k + 1;
     bool phrase = seg_start < seg_end && w_.IsWord(seg_start) &&
                   (lex_.ClassOf(w_.Lower(seg_start)) & kPreposition) &&
@@ -534,7 +536,7 @@ Mention MentionParser::After(int start, int limit) const {
     if (e > i && (cls & kClauseLink)) break;
     if (w_[e].kind == QWord::kNumber) break;
     // An auxiliary ("had", "is", "will") starts a clause: the phrase ended before it.
-    if (e > i && lex_.content_stops.Contains(w_, e)) break;
+    if (e > i && !(cls & kPreposition) && lex_.content_stops.Contains(w_, e)) break;
     ++e;
     ++n;
   }

@@ -110,6 +110,10 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
   auto role_in = [&](int a, int b) {
     for (int k = a; k < b; ++k) {
       int len;
+      if (lex_.verbs.MatchAt(w_, k, b, &len) >= 0) return false;
+    }
+    for (int k = a; k < b; ++k) {
+      int len;
       if (lex_.roles.MatchAt(w_, k, b, &len) >= 0) {
         *head = mp_.RoleHead(k, len);
         return true;
@@ -117,15 +121,18 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
     }
     return false;
   };
+  // A title phrase has no quote mark at its edge and no speech verb ("...,' said the Mayor").
   auto is_break = [&](int k) {
+    bool apostrophe = w_.Is(k, '\'') && k > 0 && w_.IsWord(k - 1) && w_.Lower(k - 1).ends_with("s");
     return w_[k].kind == QWord::kPunct && !w_.Is(k, '(') && !w_.Is(k, ')') && !w_.Is(k, '-') &&
-           !w_.Is(k, '\'');
+           !apostrophe;
   };
+
   // After: "Jo Bloggs, the party's spokesman, said".
   if (w_.Is(m.last, ',')) {
     int a = m.last + 1;
     int b = a;
-    while (b < w_.size() && b - a < kRoleWords && !is_break(b)) ++b;
+    while (b < w_.size() && b - a < kRoleWords && !is_break(b) && !w_[b].para_start) ++b;
     bool starts_ok =
         a < w_.size() && w_.IsWord(a) &&
         ((lex_.ClassOf(w_.Lower(a)) & kDeterminer) || !w_[a].cap || lex_.roles.Contains(w_, a));
@@ -138,8 +145,8 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
   if (m.first - 1 >= 0 && w_.Is(m.first - 1, ',')) {
     int b = m.first - 1;
     int a = b;
-    while (a - 1 >= 0 && b - a < kRoleWords && !is_break(a - 1)) --a;
-    if (b > a && (a == 0 || is_break(a - 1)) && role_in(a, b)) {
+    while (a - 1 >= 0 && b - a < kRoleWords && !is_break(a - 1) && !w_[a].para_start) --a;
+    if (b > a && (a == 0 || is_break(a - 1) || w_[a].para_start) && role_in(a, b)) {
       while (a < b && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
       return mp_.TextOf(a, b);
     }
@@ -242,10 +249,12 @@ bool SpeakerRegistry::Knows(const Mention& m) const {
   // Only people: "PENCE:" is Mike Pence, "CLARIFICATION:" is nobody.
   bool one_word = m.name_words() == 1;
   if (m.kind != Mention::kName && !(m.kind == Mention::kOrg && one_word)) return false;
+  // ... and only people the article marks as such ("Operation Anchor:" is no one).
   int p = FindByName(m.name_first, m.name_last);
-  if (p >= 0 && !people_[p].org) return true;
-  if (one_word) return FindByWord(w_.Lower(m.name_first), true, w_.size()) >= 0;
-  return FindPartName(m, w_.size()) >= 0;
+  if (p < 0 || people_[p].org) {
+    p = one_word ? FindByWord(w_.Lower(m.name_first), true, w_.size()) : FindPartName(m, w_.size());
+  }
+  return p >= 0 && !people_[p].org && Strong(people_[p]);
 }
 
 void SpeakerRegistry::Scan() {
@@ -359,7 +368,9 @@ int SpeakerRegistry::ResolvePronoun(const Mention& m) const {
   const int para = ParagraphOf(m.first);
   const int section = SectionOf(m.first);
   const bool person_pronoun = m.gender == Gender::kMale || m.gender == Gender::kFemale;
-  int fallback = -1;
+  // Prefer people the article marks as such (a speaker, an honorific, a title, a gender) over
+  // other capitalised names ("People in Lantern Hill told me," she said).
+  int weak = -1, fallback = -1;
   for (auto it = std::lower_bound(mentions_.begin(), mentions_.end(), std::make_pair(m.first, -1));
        it != mentions_.begin();) {
     --it;
@@ -367,10 +378,19 @@ int SpeakerRegistry::ResolvePronoun(const Mention& m) const {
     if (SectionOf(it->first) != section) break;
     const Person& p = people_[it->second];
     if (p.org == person_pronoun) continue;
-    if (Compatible(p.gender, m.gender)) return it->second;
-    if (fallback < 0) fallback = it->second;
+    if (!Compatible(p.gender, m.gender)) {
+      if (fallback < 0 && Strong(p)) fallback = it->second;
+      continue;
+    }
+    if (Strong(p)) return it->second;
+    if (weak < 0) weak = it->second;
   }
-  return fallback;
+  return weak >= 0 ? weak : fallback;
+}
+
+bool SpeakerRegistry::Strong(const Person& p) const {
+  return p.speaker >= 0 || p.honorific || !p.role.empty() || p.gender == Gender::kMale ||
+         p.gender == Gender::kFemale;
 }
 
 SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
@@ -393,6 +413,9 @@ SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
         if (p < 0) {
           p = AddPerson(m);
           r.how = "surname-only";
+          // A lone capitalised word never introduced as a person ("Harbourline said") is
+          // taken for an organisation: it takes no pronouns, and its figures get it as source.
+          if (!m.honorific && m.role.empty() && m.role_head.empty()) people_[p].org = true;
         }
         NoteRole(p, m);
       }

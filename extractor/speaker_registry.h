@@ -71,6 +71,8 @@ class SpeakerRegistry {
   int FindByRole(const std::string& role_head, int before_word) const;
   int LatestMention(int person, int before_word) const;
   int ResolvePronoun(const Mention& m) const;
+  // True when the article marks p as a person: a speaker, an honorific, a title or a gender.
+  bool Strong(const Person& p) const;
   void AddMention(int word, int person);
   void NoteRole(int person, const Mention& m);
   // The role in apposition after a name ("Jo Bloggs, the party's spokesman,") or before it

@@ -350,6 +350,39 @@ TEST_CASE("pronouns resolve to the most recent compatible person", "[quotes]") {
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("a lone unknown name that speaks is an organisation", "[quotes]") {
+  // Regression: a company named by one word ("Harbourline said") became a person, so figures in
+  // its statements got a speaker instead of a source.
+  QuoteRun run("Northway said most of the growth came from 130 new drivers.");
+  run.AddClaim("130");
+  run.Attribute();
+  REQUIRE(run.ex.speakers.size() == 1);
+  CHECK(run.ex.speakers[0].name == "Northway");
+  CHECK(run.ex.speakers[0].org == "Northway");
+  CHECK(run.ex.claims[0].speaker == -1);
+  CHECK(run.ex.claims[0].source == "Northway");
+}
+
+TEST_CASE("names and titles do not run across paragraphs", "[quotes]") {
+  // Regression: a headline without a full stop became the title of the speaker named in the
+  // next paragraph ("Mayor opens bridge ... , Jo Bloggs, said").
+  QuoteRun run(
+      "Mayor opens the new bridge over the river\n\n"
+      "The Mayor of Northshire, Jo Bloggs, said the bridge would carry trams.");
+  REQUIRE(run.ex.speakers.size() == 1);
+  CHECK(run.ex.speakers[0].name == "Jo Bloggs");
+  CHECK(run.ex.speakers[0].role == "Mayor of Northshire");
+}
+
+TEST_CASE("pronouns prefer people marked as such", "[quotes]") {
+  // Regression: "People in Lantern Hill told me," she said -> "Lantern Hill".
+  QuoteRun run(
+      "Mayor Ann Peters opened the depot.\n\n"
+      "\"People in Stone Cross have told me about the fares,\" she said.");
+  REQUIRE(run.ex.quotes.size() == 1);
+  CHECK(run.SpeakerOf(run.ex.quotes[0].speaker) == "Ann Peters");
+}
+
 TEST_CASE("speakers carry role and aliases", "[quotes]") {
   QuoteRun run(
       "Steve Smith, the council's housing spokesman, opened the site.\n\n"
