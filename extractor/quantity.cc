@@ -38,6 +38,21 @@ bool Inside(const std::vector<Span>& spans, size_t from, uint32_t offset) {
 
 }  // namespace
 
+void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const {
+  const std::string& text = doc.norm.text();
+  std::string lower = AsciiLower(text);
+  std::vector<Span> excluded;
+  context_->NotFigureSpans(text, &excluded);
+  QTokens t(text, lower);
+  size_t ex = 0;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    Span s = doc.sentences[si].span;
+    while (ex < excluded.size() && excluded[ex].end <= s.start) ++ex;
+    t.Scan(s.start, s.end);
+    Sentence(t, static_cast<int>(si), excluded, ex, claims);
+  }
+}
+
 void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
                              std::vector<Claim>* claims) const {
   std::vector<Fig> figs;
@@ -154,9 +169,8 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const 
     f->qual_len = q.length;
   }
   // "under the age of 5", "over the age of 21": years
-  bool age =
-      (m.tb >= 2 && t.Is(m.tb - 1, "of") && (t.Is(m.tb - 2, "age") || t.Is(m.tb - 2, "ages"))) ||
-      (m.tb >= 1 && t.Is(m.tb - 1, "age"));  // "the age of 21", "at age 16"
+  bool age = (m.tb >= 2 && t.Is(m.tb - 1, "of") && context_->Is(t, m.tb - 2, Cue::kAge)) ||
+             (m.tb >= 1 && context_->Is(t, m.tb - 1, Cue::kAge));  // "the age of 21", "at age 16"
   // "Mr Clarke, 61, said": an age in apposition
   age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
                 start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
@@ -253,7 +267,12 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const 
       return false;
     }
   }
-  if (m.words && start > 0 && t.Is(start - 1, "year")) return false;
+  if (m.words && start > 0 && context_->Is(t, start - 1, Cue::kSpokenYear)) return false;
+  // "half of", "half the": not "half-time", "half measures"
+  if (m.bare_half && !t.Is(m.te, "of") && !t.Is(m.te, "a") &&
+      !context_->Is(t, m.te, Cue::kDeterminer)) {
+    return false;
+  }
   // A code: "70-A21"
   if (t.Is(j, "-") && t[j].glued && t.IsWord(j + 1) && t[j + 1].glued && t.IsNum(j + 2) &&
       t[j + 2].glued) {
@@ -406,9 +425,7 @@ void QuantityStage::Filter(const QTokens& t, std::vector<Fig>& figs) const {
     // "by 2120", "in 1066": a four-digit year after a time preposition
     if (!f.explicit_unit && !f.low && f.m.integer && f.num_e == f.num_b + 1 &&
         t[f.num_b].int_digits == 4 && !t[f.num_b].comma && f.value >= 1000 && f.value <= 2200 &&
-        f.start > 0 &&
-        (t.Is(f.start - 1, "in") || t.Is(f.start - 1, "by") || t.Is(f.start - 1, "since") ||
-         t.Is(f.start - 1, "until") || t.Is(f.start - 1, "before") || t.Is(f.start - 1, "after"))) {
+        f.start > 0 && context_->Is(t, f.start - 1, Cue::kYear)) {
       f.dead = true;
     }
     const UnitMatch& u = f.unit_info;

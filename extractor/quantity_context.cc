@@ -90,6 +90,24 @@ Result<std::unique_ptr<const ContextRules>> ContextRules::Create(const RuleSet& 
     if (!table->Add(line.fields[0], 0)) return f.Error(line, "empty phrase");
   }
 
+  auto cues = rules.Get("figure_cues.txt");
+  if (!cues.ok()) return cues.status();
+  static const std::pair<const char*, Cue> kCues[] = {
+      {"counter", Cue::kCounter},        {"aux", Cue::kAux}, {"boundary", Cue::kBoundary},
+      {"determiner", Cue::kDeterminer},  {"age", Cue::kAge}, {"year", Cue::kYear},
+      {"spoken-year", Cue::kSpokenYear},
+  };
+  for (const RuleLine& line : (*cues)->lines) {
+    const RuleFile& f = **cues;
+    if (line.fields.size() != 2) return f.Error(line, "want: WORD KIND");
+    uint8_t bit = 0;
+    for (const auto& [name, cue] : kCues) {
+      if (line.fields[1] == name) bit = static_cast<uint8_t>(cue);
+    }
+    if (!bit) return f.Error(line, "unknown kind '" + line.fields[1] + "'");
+    c->cues_[AsciiLower(line.fields[0])] |= bit;
+  }
+
   auto nf = rules.Get("not_figures.txt");
   if (!nf.ok()) return nf.status();
   std::string all;
@@ -183,6 +201,12 @@ bool ContextRules::IsTimeSpan(const QTokens& t, size_t start, size_t end) const 
 bool ContextRules::IsChangeWord(const QTokens& t, size_t i) const {
   PhraseTable::Match m = changes_.Backward(t, i + 1);
   return m.payload > 0 && m.length == 1;
+}
+
+bool ContextRules::Is(const QTokens& t, size_t i, Cue cue) const {
+  if (!t.IsWord(i)) return false;
+  auto it = cues_.find(t.Lower(i));
+  return it != cues_.end() && (it->second & static_cast<uint8_t>(cue));
 }
 
 void ContextRules::NotFigureSpans(std::string_view text, std::vector<Span>* out) const {

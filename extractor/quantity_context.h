@@ -4,8 +4,9 @@
 // not-a-figure contexts (URLs, e-mails, phone numbers, clock times, dates, footnote markers,
 // list numbers, page furniture).
 //
-// Lexicons: patterns/qualifiers.txt, changes.txt, ranges.txt, duration_scopes.txt and
-// not_figures.txt (RE2, compiled once into one alternation). Immutable, thread-safe.
+// Lexicons: patterns/qualifiers.txt, changes.txt, ranges.txt, duration_scopes.txt,
+// figure_cues.txt and not_figures.txt (RE2, compiled once into one alternation). Immutable,
+// thread-safe.
 #ifndef CLAIMEX_EXTRACTOR_QUANTITY_CONTEXT_H_
 #define CLAIMEX_EXTRACTOR_QUANTITY_CONTEXT_H_
 
@@ -31,6 +32,17 @@ struct ChangeMatch {
   size_t first = 0;  // the first token of the change phrase
   Change change = Change::kNone;
   ChangeKind kind = ChangeKind::kNone;  // by / to, from the word before the figure
+};
+
+// figure_cues.txt roles.
+enum class Cue : uint8_t {
+  kCounter = 1,
+  kAux = 2,
+  kBoundary = 4,
+  kDeterminer = 8,
+  kAge = 16,
+  kYear = 32,
+  kSpokenYear = 64,
 };
 
 struct RangeJoin {
@@ -60,6 +72,8 @@ class ContextRules {
   void NotFigureSpans(std::string_view text, std::vector<Span>* out) const;
   // Whether token i is a change word of any direction (for the name filter).
   bool IsChangeWord(const QTokens& t, size_t i) const;
+  // Whether token i is a cue word of this role (figure_cues.txt).
+  bool Is(const QTokens& t, size_t i, Cue cue) const;
 
  private:
   PhraseTable qual_before_, qual_after_;
@@ -69,6 +83,7 @@ class ContextRules {
   std::vector<std::vector<int>> joiner_openers_;  // per joiner: allowed opener ids (-1: none)
   PhraseTable scope_before_, scope_after_;
   std::unique_ptr<RE2> not_figures_;
+  SvMap<uint8_t> cues_;  // word -> Cue bits
 };
 
 }  // namespace claimex

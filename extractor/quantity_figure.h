@@ -59,28 +59,23 @@ class QuantityStage : public QuantityFinder {
                 std::unique_ptr<const ContextRules> context)
       : numbers_(std::move(numbers)), units_(std::move(units)), context_(std::move(context)) {}
 
-  void Find(const Document& doc, std::vector<Claim>* claims) const override {
-    const std::string& text = doc.norm.text();
-    std::string lower = AsciiLower(text);
-    std::vector<Span> excluded;
-    context_->NotFigureSpans(text, &excluded);
-    QTokens t(text, lower);
-    size_t ex = 0;
-    for (size_t si = 0; si < doc.sentences.size(); ++si) {
-      Span s = doc.sentences[si].span;
-      while (ex < excluded.size() && excluded[ex].end <= s.start) ++ex;
-      t.Scan(s.start, s.end);
-      Sentence(t, static_cast<int>(si), excluded, ex, claims);
-    }
-  }
+  void Find(const Document& doc, std::vector<Claim>* claims) const override;
 
  private:
+  // The figures of one sentence (its tokens); `excluded` are the not-a-figure spans of the
+  // document, from index `ex` on.
   void Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
                 std::vector<Claim>* claims) const;
+  // A figure around number `m`: currency, sign, qualifier, unit, "or more". False when it is no
+  // figure (a code, a name, a spoken year ...).
   bool Build(const QTokens& t, const NumberMatch& m, Fig* f) const;
+  // "between 5 and 10", "£5-8m", "more than 20 and less than 35": one figure with low/high.
   void JoinRanges(const QTokens& t, std::vector<Fig>& figs) const;
+  // Restatements "500 (497)" and lists that share a unit "7- or 8-inch".
   void JoinLists(const QTokens& t, std::vector<Fig>& figs) const;
+  // Years, durations that are time spans, list markers.
   void Filter(const QTokens& t, std::vector<Fig>& figs) const;
+  // quantity_relations.cc: counted nouns, rates, changes.
   void Nouns(const QTokens& t, std::vector<Fig>& figs) const;
   void Rates(const QTokens& t, std::vector<Fig>& figs) const;
   void Changes(const QTokens& t, std::vector<Fig>& figs) const;

@@ -456,13 +456,10 @@ NumberMatch NumberReader::ReadWords(const QTokens& t, size_t i) const {
                (nx2->kind == NumberWordKind::kScale || nx2->kind == NumberWordKind::kDozen)) {
       m.value = (nx2->kind == NumberWordKind::kDozen ? 12 : nx2->value) / w->value;
       m.te = i + 3;
-    } else if (w->value == 2 && !(t.Is(i + 1, "-") && t[i + 1].glued)) {
-      static const char* kDet[] = {"of", "the",  "its", "their", "his",   "her",  "our",
-                                   "my", "your", "all", "these", "those", "them", "a"};
-      bool det = false;
-      for (const char* d : kDet) det |= t.Is(i + 1, d);
-      if (!det) return m;
+    } else if (w->value == 2 && i + 1 < t.size() && t.IsWord(i + 1)) {
+      // "half of", "half the", "half a": the caller checks the word after (bare_half)
       m.value = 0.5;
+      m.bare_half = true;
       m.fraction = true;
       m.te = i + 1;
     } else {

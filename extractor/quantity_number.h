@@ -33,8 +33,9 @@ struct NumberMatch {
   bool vague = false;     // a vague plural: low/high set ("dozens of" -> 12..120)
   double low = 0;
   double high = 0;
-  bool yearlike = false;  // four plain digits 1800..2100 ("2016")
-  bool integer = false;   // digits without decimals or fraction
+  bool yearlike = false;   // four plain digits 1800..2100 ("2016")
+  bool bare_half = false;  // "half" before a word: a figure only before "of" or a determiner
+  bool integer = false;    // digits without decimals or fraction
 };
 
 enum class NumberWordKind {

@@ -21,20 +21,16 @@ std::string QuantityStage::DenominatorNoun(const QTokens& t, size_t k, size_t* e
 
 std::string QuantityStage::SubjectNoun(const QTokens& t, size_t before,
                                        std::string* measured) const {
-  static const char* kCounters[] = {"number", "rate", "numbers", "proportion", "total", "level"};
   std::string best;
   for (size_t j = 0; j + 2 < before; ++j) {
-    bool counter = false;
-    for (const char* c : kCounters) counter |= t.Is(j, c);
-    if (!counter || !t.Is(j + 1, "of")) continue;
+    if (!context_->Is(t, j, Cue::kCounter) || !t.Is(j + 1, "of")) continue;
     size_t end = 0;
     std::string noun = units_->CountedNoun(t, j + 2, false, &end);
     if (noun.empty() || end > before) continue;
     best = noun;
     size_t m_end = end;
-    while (m_end < t.size() && (t.IsWord(m_end) || t.IsNum(m_end)) && !t.Is(m_end, "has") &&
-           !t.Is(m_end, "have") && !t.Is(m_end, "is") && !t.Is(m_end, "was") &&
-           !t.Is(m_end, "are") && !t.Is(m_end, "were") && !context_->IsChangeWord(t, m_end)) {
+    while (m_end < t.size() && (t.IsWord(m_end) || t.IsNum(m_end)) &&
+           !context_->Is(t, m_end, Cue::kAux) && !context_->IsChangeWord(t, m_end)) {
       ++m_end;  // "per head in London"
     }
     if (m_end > j + 2 && (t.IsWord(m_end - 1) || t.IsNum(m_end - 1))) {
@@ -89,11 +85,9 @@ void QuantityStage::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
     f.noun = units_->CountedNoun(t, j, f.value == 1 && f.m.integer, &end);
     if (f.noun.empty() && t.Is(j, "of")) {
       // "one of the students", "35m of its devices"
-      static const char* kDet[] = {"the", "its", "their", "his",   "her",
-                                   "our", "my",  "your",  "these", "those"};
-      bool det = false;
-      for (const char* d : kDet) det |= t.Is(j + 1, d);
-      if (det) f.noun = units_->CountedNoun(t, j + 2, false, &end);
+      if (context_->Is(t, j + 1, Cue::kDeterminer)) {
+        f.noun = units_->CountedNoun(t, j + 2, false, &end);
+      }
     }
     f.noun_end = f.noun.empty() ? f.after : end;
   }
@@ -188,33 +182,18 @@ void QuantityStage::Rates(const QTokens& t, std::vector<Fig>& figs) const {
 }
 
 std::string QuantityStage::ChangeSubject(const QTokens& t, size_t verb) const {
-  static const char* kAux[] = {"has", "have", "had",  "been",  "was",   "were",     "is",
-                               "are", "also", "will", "would", "could", "has been", "be"};
-  static const char* kBoundary[] = {"that", "which", "while",  "whilst",   "whereas", "but",
-                                    "show", "shows", "showed", "revealed", "reveal",  "found"};
   size_t end = verb;
-  for (bool again = true; again && end > 0;) {
-    again = false;
-    for (const char* a : kAux) {
-      if (t.Is(end - 1, a)) {
-        --end;
-        again = true;
-        break;
-      }
-    }
-  }
+  while (end > 0 && context_->Is(t, end - 1, Cue::kAux)) --end;
   size_t b = end;
   while (b > 0 && end - b < 14) {
     size_t p = b - 1;
     if (t.IsSym(p) && !t.Is(p, "-") && !t.Is(p, "'") && !t.Is(p, "&") && !t.Is(p, ".")) break;
     if (t.Is(p, "-") && !t[p].glued) break;
-    bool boundary = false;
-    for (const char* w : kBoundary) boundary |= t.Is(p, w);
-    if (boundary) break;
+    if (context_->Is(t, p, Cue::kBoundary)) break;
     b = p;
   }
   // A leading time phrase is no part of the subject: "Since 2010 government funding ...".
-  if (b + 1 < end && (t.Is(b, "since") || t.Is(b, "in") || t.Is(b, "by")) && t.IsNum(b + 1)) {
+  if (b + 1 < end && context_->Is(t, b, Cue::kYear) && t.IsNum(b + 1)) {
     b += 2;
   }
   if (t.Is(b, "the")) ++b;

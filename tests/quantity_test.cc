@@ -409,12 +409,14 @@ TEST_CASE("a bad rule line fails Create with file and line", "[quantity]") {
       {"changes.txt", "rose  sideways\n", "changes.txt:1"},
       {"not_figures.txt", "broken  (unclosed\n", "not_figures.txt:1"},
       {"noun_stops.txt", "the  maybe\n", "noun_stops.txt:1"},
+      {"figure_cues.txt", "number  counter\nrate  speed\n", "figure_cues.txt:2"},
   };
   for (const BadCase& c : cases) {
     std::map<std::string, std::string> files;
-    for (const char* name : {"number_words.txt", "scales.txt", "currencies.txt", "units.txt",
-                             "qualifiers.txt", "changes.txt", "ranges.txt", "rates.txt",
-                             "noun_stops.txt", "duration_scopes.txt", "not_figures.txt"}) {
+    for (const char* name :
+         {"number_words.txt", "scales.txt", "currencies.txt", "units.txt", "qualifiers.txt",
+          "changes.txt", "ranges.txt", "rates.txt", "noun_stops.txt", "duration_scopes.txt",
+          "figure_cues.txt", "not_figures.txt"}) {
       const RuleFile* real = Rules()->Find(name);
       REQUIRE(real != nullptr);
       std::string text;
