@@ -119,6 +119,23 @@ bool IsWesternLatin(std::string_view name) {
 // (ISO-8859-2 would make a pound sign 'Ł'), the western charset wins.
 constexpr int kLatinMargin = 10;
 
+// Text whose letters are mostly bytes >= 0x80 (Cyrillic, Greek, CJK in a legacy charset) reads as
+// gibberish in windows-1252, so a weaker guess of the detector is still the better bet there.
+constexpr int kMinConfidenceNonLatin = 25;
+
+bool MostlyHighBytes(std::string_view sample) {
+  size_t high = 0, ascii_letters = 0;
+  for (char ch : sample) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      ++high;
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      ++ascii_letters;
+    }
+  }
+  return high * 10 > (high + ascii_letters) * 3;  // over 30%
+}
+
 std::string DetectCharset(std::string_view bytes) {
   std::string storage;
   std::string_view sample = DetectorSample(bytes, &storage);
@@ -141,7 +158,9 @@ std::string DetectCharset(std::string_view bytes) {
     // ASCII bytes with a few high ones is never EBCDIC or UTF-16/32.
     if (guess == "UTF-8" || !IsAsciiCompatible(guess)) continue;
     if (best.empty()) {
-      if (confidence < kMinConfidence) return "";
+      if (confidence < (MostlyHighBytes(sample) ? kMinConfidenceNonLatin : kMinConfidence)) {
+        return "";
+      }
       best = guess;
       best_confidence = confidence;
       if (IsWesternLatin(guess) || guess.find("8859") == std::string_view::npos) break;

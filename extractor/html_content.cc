@@ -48,6 +48,7 @@ class Selector {
     Score(s);
     std::vector<int> out;
     int best = Best();
+    if (best >= 0) best = Refine(best);
     if (best < 0) {
       for (size_t b = 0; b < L_.blocks.size(); ++b) {
         if (Keep(b)) out.push_back(static_cast<int>(b));
@@ -86,7 +87,10 @@ class Selector {
         continue;
       }
       double points = 1 + b.commas + std::min<uint32_t>(b.chars / 100, 3);
-      int p = L_.elems[b.elem].parent;
+      // The paragraph is the block's element, or, for text loose in a container that also
+      // holds blocks, a paragraph of its own inside that container.
+      const HtmlElem& holder = L_.elems[b.elem];
+      int p = holder.block_children ? b.elem : holder.parent;
       for (int level = 0; level < 5 && p >= 0; ++level, p = L_.elems[p].parent) {
         if (!scored_[p]) {
           scored_[p] = 1;
@@ -109,6 +113,55 @@ class Selector {
       }
     }
     return best;
+  }
+
+  // Moves the best element up the tree where the article is spread over several containers:
+  // to the nearest ancestor that holds 3 of the runners-up (each paragraph in a card of its
+  // own), to a scored parent that scores higher, and past parents that hold nothing else.
+  int Refine(int best) const {
+    std::vector<int> top;
+    for (size_t i = 0; i < n_; ++i) {
+      if (scored_[i] && !excluded_[i] && static_cast<int>(i) != best &&
+          score_[i] >= 0.75 * score_[best]) {
+        top.push_back(static_cast<int>(i));
+      }
+    }
+    std::sort(top.begin(), top.end(), [&](int a, int b) { return score_[a] > score_[b]; });
+    if (top.size() > 4) top.resize(4);
+    if (top.size() >= 3) {
+      for (int p = L_.elems[best].parent; p >= 0 && L_.elems[p].tag != "body";
+           p = L_.elems[p].parent) {
+        int holds = 0;
+        for (int t : top) holds += L_.Contains(p, t);
+        if (holds >= 3) {
+          best = p;
+          break;
+        }
+      }
+    }
+    double last = score_[best];
+    for (int p = L_.elems[best].parent; p >= 0 && L_.elems[p].tag != "body";
+         p = L_.elems[p].parent) {
+      if (!scored_[p]) continue;
+      if (score_[p] < score_[best] / 3) break;
+      if (score_[p] > last) {
+        best = p;
+        break;
+      }
+      last = score_[p];
+    }
+    for (int p = L_.elems[best].parent; p >= 0 && L_.elems[p].tag != "body" && Children(p) == 1;
+         p = L_.elems[p].parent) {
+      best = p;
+    }
+    return best;
+  }
+
+  // The number of elements directly under element `p`.
+  int Children(int p) const {
+    int count = 0;
+    for (size_t c = p + 1; c < end_[p]; c = end_[c]) ++count;
+    return count;
   }
 
   // The element ranges that make the article: the best element and its siblings that score

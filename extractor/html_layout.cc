@@ -63,7 +63,7 @@ bool IsHidden(const xmlNode* n) {
 }
 
 bool IsBlockLevel(const HtmlElem& e) {
-  return e.cls != TagClass::kInline || e.furniture || e.unlikely;
+  return (e.cls != TagClass::kInline && e.cls != TagClass::kCell) || e.furniture || e.unlikely;
 }
 
 int HeadingLevel(std::string_view tag) {
@@ -102,13 +102,15 @@ class Walker {
       both.reserve(klass.size() + id.size() + 1);
       both.append(klass).append(" ").append(id);
       e.class_weight = rules_.ClassWeight(both);
-      e.unlikely = cls != TagClass::kInline && tag != "body" && tag != "html" &&
-                   rules_.Unlikely(both) && !rules_.Maybe(both);
+      e.unlikely = cls != TagClass::kInline && cls != TagClass::kCell && tag != "body" &&
+                   tag != "html" && rules_.Unlikely(both) && !rules_.Maybe(both);
       e.class_name = std::string(klass);
     }
     e.furniture = cls == TagClass::kFurniture || rules_.FurnitureRole(Attr(n, "role"));
     bool block = IsBlockLevel(e);
     if (block) Flush();
+    if (block && current_ >= 0) out_->elems[current_].block_children = true;
+    if (cls == TagClass::kCell) pending_space_ = true;  // cells of a row: "Pos. Name Points"
     out_->elems.push_back(std::move(e));
     current_ = static_cast<int>(out_->elems.size()) - 1;
     if (block) block_stack_.push_back(current_);

@@ -23,12 +23,13 @@ struct HtmlElem {
   int parent = -1;             // index into HtmlLayout::elems, -1 for the root
   uint32_t pre = 0, post = 0;  // DFS entry/exit numbers: a contains b iff pre/post nest
   TagClass cls = TagClass::kInline;
-  bool furniture = false;   // a furniture tag or ARIA role (patterns/html_tags.txt, boilerplate)
-  bool unlikely = false;    // an 'unlikely' class/id without a 'maybe' word
-  int class_weight = 0;     // HtmlRules::ClassWeight of its class and id
-  std::string class_name;   // its class attribute ("" when none), to compare siblings
-  uint32_t chars = 0;       // characters of text in the blocks under it
-  uint32_t link_chars = 0;  // of which inside <a>
+  bool furniture = false;  // a furniture tag or ARIA role (patterns/html_tags.txt, boilerplate)
+  bool unlikely = false;   // an 'unlikely' class/id without a 'maybe' word
+  int class_weight = 0;    // HtmlRules::ClassWeight of its class and id
+  std::string class_name;  // its class attribute ("" when none), to compare siblings
+  bool block_children = false;  // holds block-level elements (a container, not a paragraph)
+  uint32_t chars = 0;           // characters of text in the blocks under it
+  uint32_t link_chars = 0;      // of which inside <a>
 };
 
 struct HtmlBlock {

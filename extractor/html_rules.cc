@@ -19,6 +19,7 @@ bool ParseTagClass(const std::string& name, TagClass* out) {
       {"drop", TagClass::kDrop},   {"furniture", TagClass::kFurniture},
       {"block", TagClass::kBlock}, {"heading", TagClass::kHeading},
       {"item", TagClass::kItem},   {"break", TagClass::kBreak},
+      {"cell", TagClass::kCell},
   };
   for (const auto& [n, c] : kNames) {
     if (name == n) {

@@ -22,8 +22,18 @@ namespace claimex {
 // The page metadata fields of patterns/html_meta.txt.
 enum class MetaField : uint8_t { kNone, kTitle, kPublished, kAuthor, kSource, kUrl };
 
-// What an element is, for text conversion (patterns/html_tags.txt). kInline: everything else.
-enum class TagClass : uint8_t { kInline, kDrop, kFurniture, kBlock, kHeading, kItem, kBreak };
+// What an element is, for text conversion (patterns/html_tags.txt). kInline: everything else;
+// kCell is inline too, with a space before it.
+enum class TagClass : uint8_t {
+  kInline,
+  kDrop,
+  kFurniture,
+  kBlock,
+  kHeading,
+  kItem,
+  kBreak,
+  kCell
+};
 
 class HtmlRules {
  public:

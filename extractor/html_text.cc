@@ -5,6 +5,7 @@
 
 #include <limits>
 #include <mutex>
+#include <unordered_set>
 #include <vector>
 
 #include "extractor/html_content.h"
@@ -14,6 +15,7 @@ namespace claimex {
 namespace {
 
 constexpr uint32_t kShortText = 200;  // below this, a JSON-LD articleBody may do better
+constexpr size_t kMinRepeat = 40;     // a paragraph this long is dropped when it repeats
 
 struct DocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
@@ -123,9 +125,12 @@ Status PageToText(std::string_view html, const WebRules& rules, WebPage* page) {
   HtmlLayout layout;
   LayoutHtml(root, *rules.html, &layout);
   std::vector<std::string> paragraphs;
+  std::unordered_set<std::string_view> seen;
   for (int b : SelectArticleBlocks(layout)) {
     const std::string& text = layout.blocks[b].text;
     if (paragraphs.empty() && text == page->meta.title) continue;  // the headline again
+    // A caption repeated by a slide show (short ones, like table figures, may well repeat).
+    if (text.size() >= kMinRepeat && !seen.insert(text).second) continue;
     paragraphs.push_back(text);
   }
   std::string dateline;
