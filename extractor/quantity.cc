@@ -174,7 +174,7 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const 
   // "Mr Clarke, 61, said": an age in apposition
   age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
                 start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
-                t[start - 2].cap && t.Is(m.te, ","));
+                t[start - 2].cap && (t.Is(m.te, ",") || t.Is(m.te, ";")));
   f->start = start;
 
   // After the number: metres or million, unit, currency, "or more".

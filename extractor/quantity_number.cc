@@ -176,15 +176,19 @@ NumberMatch NumberReader::ReadDigits(const QTokens& t, size_t i) const {
     j = k;
     m.fraction = true;
     m.integer = false;
-  } else if (m.integer && t.IsNum(j) && !t[j].glued && t[j].frac_digits == 0 && t.IsSym(j + 1) &&
-             IsSlash(t.Text(j + 1)) && t[j + 1].glued && t.IsNum(j + 2) && t[j + 2].glued &&
-             !(t.IsSym(j + 3) && IsSlash(t.Text(j + 3)))) {
-    // A mixed number: "2 1/4".
-    double num = t[j].num, den = t[j + 2].num;
-    if (den >= 2 && den <= 100 && num < den && t[j + 2].frac_digits == 0) {
-      v += num / den;
-      j += 3;
-      m.integer = false;
+  } else if (m.integer) {
+    // A mixed number: "2 1/4", "3-1/2", "1-11/32".
+    size_t k = j;
+    if (t.Is(k, "-") && t[k].glued && t.IsNum(k + 1) && t[k + 1].glued) ++k;
+    if (t.IsNum(k) && (k > j || !t[k].glued) && t[k].frac_digits == 0 && t.IsSym(k + 1) &&
+        IsSlash(t.Text(k + 1)) && t[k + 1].glued && t.IsNum(k + 2) && t[k + 2].glued &&
+        !(t.IsSym(k + 3) && IsSlash(t.Text(k + 3)))) {
+      double num = t[k].num, den = t[k + 2].num;
+      if (den >= 2 && den <= 100 && num < den && t[k + 2].frac_digits == 0) {
+        v += num / den;
+        j = k + 3;
+        m.integer = false;
+      }
     }
   }
   // Exponents: "1.3e6", "1e-3", "2.998x10-8", "1.1^23".

@@ -116,6 +116,7 @@ TEST_CASE("numbers: digits, separators, decimals, scales", "[quantity]") {
       {"The estimate is 1.3e6 cells.", "1.3e6", 1.3e6, "count", "cells"},
       {"A town of 48 000 residents.", "48 000", 48000, "count", "residents"},
       {"Mix 2 1/4 cups of flour.", "2 1/4", 2.25, "count"},
+      {"The bond rose 1-3/8 on Friday.", "1-3/8", 1.375, "count"},
       {"Add 3/4 of the water.", "3/4", 0.75, "fraction"},
       {"The loss was -4.5 points.", "-4.5", -4.5, "count", "points"},
   });
