@@ -55,6 +55,16 @@ void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const 
 
 void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
                              std::vector<Claim>* claims) const {
+  // A headline in title case: most words of four letters or more are capitalized (acronyms and
+  // names like "FTSE" or "iPhone" do not count).
+  int long_words = 0, capitalized = 0;
+  for (size_t k = 0; k < t.size(); ++k) {
+    if (t.IsWord(k) && t[k].e - t[k].b >= 4 && !MoreCapitals(t, k)) {
+      ++long_words;
+      capitalized += t[k].cap;
+    }
+  }
+  const bool title_case = long_words >= 4 && capitalized * 5 >= long_words * 4;
   std::vector<Fig> figs;
   size_t i = 0;
   while (i < t.size()) {
@@ -72,7 +82,7 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
       continue;
     }
     Fig f;
-    bool live = Build(t, m, &f);
+    bool live = Build(t, m, title_case, &f);
     i = std::max(f.after, m.te);
     if (live) figs.push_back(std::move(f));
   }
@@ -113,7 +123,7 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
   }
 }
 
-bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const {
+bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, bool title_case, Fig* f) const {
   f->m = m;
   f->num_b = m.tb;
   f->num_e = m.te;
@@ -285,9 +295,10 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, Fig* f) const 
     return false;  // "Formula One", "Channel Four"
   }
   // A name with a number: "Game 2", "Section 427", "S&P 500", "Stoxx 50"; a capitalized word
-  // that opens the sentence is a name only when written with more capitals ("FTSE 100").
-  if (!f->explicit_unit && start == m.tb && start > 0 && !t[start].glued && t.IsWord(start - 1) &&
-      t[start - 1].upper && !units_->IsStop(t, start - 1) &&
+  // that opens the sentence is a name only when written with more capitals ("FTSE 100"). In a
+  // title-case headline ("Council Hires 50 Wardens") capitals say nothing.
+  if (!title_case && !f->explicit_unit && start == m.tb && start > 0 && !t[start].glued &&
+      t.IsWord(start - 1) && t[start - 1].upper && !units_->IsStop(t, start - 1) &&
       !context_->IsChangeWord(t, start - 1) && !numbers_->CanStart(t, start - 1) &&
       (start > 1 || MoreCapitals(t, start - 1))) {
     return false;

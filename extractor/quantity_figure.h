@@ -67,8 +67,8 @@ class QuantityStage : public QuantityFinder {
   void Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
                 std::vector<Claim>* claims) const;
   // A figure around number `m`: currency, sign, qualifier, unit, "or more". False when it is no
-  // figure (a code, a name, a spoken year ...).
-  bool Build(const QTokens& t, const NumberMatch& m, Fig* f) const;
+  // figure (a code, a name, a spoken year ...). `title_case`: the sentence is a headline.
+  bool Build(const QTokens& t, const NumberMatch& m, bool title_case, Fig* f) const;
   // "between 5 and 10", "£5-8m", "more than 20 and less than 35": one figure with low/high.
   void JoinRanges(const QTokens& t, std::vector<Fig>& figs) const;
   // Restatements "500 (497)" and lists that share a unit "7- or 8-inch".

@@ -194,6 +194,7 @@ TEST_CASE("percent, points and physical units", "[quantity]") {
        nullptr, Qualifier::kLt},
       {"The 100m sprint final was close.", "100m", 100, "m"},
       {"He is 6 ft 3 in tall.", "6 ft 3 in", 6.25, "ft"},
+      {"Council Hires 50 Extra Park Wardens", "50", 50, "count", "Park Wardens"},
   });
 }
 
