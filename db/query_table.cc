@@ -33,13 +33,12 @@ Status Bind(sqlite3_stmt* st, int i, const Param& p) {
   return Status::Database("bind parameter " + std::to_string(i) + ": " + sqlite3_errstr(rc));
 }
 
-// A statement that fails while running (not while preparing) with an FTS5 message is a bad
-// full-text query: "fts5: syntax error near ...", or "no such column: x" for "x: word".
+// A statement that fails while running (not while preparing) with SQLITE_ERROR was given input
+// it cannot use, such as a full-text query FTS5 cannot parse ("fts5: syntax error near ...",
+// "unterminated string", "no such column: x" for "x: word").
 Status StepError(sqlite3* db, int rc, bool running) {
   std::string msg = sqlite3_errmsg(db);
-  if (running && (msg.rfind("fts5:", 0) == 0 || msg.rfind("no such column", 0) == 0)) {
-    return Status::InvalidArgument("bad search query: " + msg);
-  }
+  if (running && (rc & 0xff) == SQLITE_ERROR) return Status::InvalidArgument(msg);
   return Status::Database(msg + " (code " + std::to_string(rc) + ")");
 }
 

@@ -53,8 +53,9 @@ Param JsonArrayOrNull(const std::vector<std::string>& items);
 Param LimitParam(int limit);
 
 // Runs one SELECT with `params` and returns every row. Column names are the statement's
-// ("AS name"). A failed statement is Status::Database with SQLite's message, except a full-text
-// query the FTS5 parser rejects, which is Status::InvalidArgument("bad search query: ...").
+// ("AS name"). A statement that fails is Status::Database with SQLite's message, except one
+// that fails while running with SQLITE_ERROR because of what was bound (a full-text query FTS5
+// cannot parse): that is Status::InvalidArgument with SQLite's message.
 Result<Table> RunQuery(sqlite3* db, std::string_view sql, const std::vector<Param>& params);
 
 // Shortest decimal form of `v` that reads back as the same double ("0.1", "48000000", "1e+21").

@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages claimex needs to build and test (idempotent; quiet when all is there).
 # Usage: tools/setup.sh            core build + test dependencies
+#        tools/setup.sh --browser  also Chromium and ChromeDriver (tools/browser_test.sh)
 set -euo pipefail
 pkgs=(g++ cmake make pkg-config libre2-dev libicu-dev libutf8proc-dev libsqlite3-dev catch2
-      libcli11-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libxml2-dev sqlite3 python3)
+      libcli11-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libxml2-dev sqlite3 python3
+      libcpp-httplib-dev)
+for arg in "$@"; do
+  case "$arg" in
+    --browser) pkgs+=(chromium chromium-driver) ;;
+  esac
+done
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
