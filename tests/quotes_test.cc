@@ -163,6 +163,38 @@ TEST_CASE("quote marks: multi-paragraph, single, doubled apostrophes, unbalanced
   for (const Case& c : cases) Check(c);
 }
 
+TEST_CASE("odd and unbalanced quote marks never break the spans", "[quotes]") {
+  const std::string bodies[] = {
+      "\"",
+      "\"\"",
+      "'",
+      "\u201C\u201D",
+      "\u201D \u201C",
+      "He said: \"",
+      "\"\n\n\"\n\n\"",
+      "\u201C \u2018 \u2019 \u201D said Jo Bloggs.",
+      "''''",
+      "'' said Jo Bloggs ''",
+      "\"a\" \"b\" \"c",
+      "Jo Bloggs said: \u201CNothing closes here.\n\nNor here.\n\n\u201CStill open",
+      "It was the workers' and the owners' 'deal', he said.",
+      "\u2019Tis the season, said Jo Bloggs, \u201Cfor '90s songs.\u201D",
+  };
+  for (const std::string& body : bodies) {
+    INFO(body);
+    QuoteRun run(body);
+    uint32_t size = static_cast<uint32_t>(run.doc.norm.text().size());
+    uint32_t prev = 0;
+    for (const Quote& q : run.ex.quotes) {
+      CHECK(q.span.start <= q.span.end);
+      CHECK(q.span.end <= size);
+      CHECK(q.span.start >= prev);  // text order
+      prev = q.span.start;
+      CHECK((q.speaker >= -1 && q.speaker < static_cast<int>(run.ex.speakers.size())));
+    }
+  }
+}
+
 TEST_CASE("scare quotes and titles are not quotes", "[quotes]") {
   const Case cases[] = {
       {"scare quote", "The plan is a \"reset\" of the council's housing policy.", {}},
