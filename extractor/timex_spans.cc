@@ -226,14 +226,17 @@ int Parser::Range(int i, Parsed* out) const {
     from = true, j = k;
   } else if ((k = Match(i, Lex::kBetween)) > 0) {
     between = true, j = k;
-  } else if ((k = Match(i, Lex::kIn)) > 0) {
-    j = k;  // "in 2014 through May 2018"
+  } else if ((k = Match(i, Lex::kIn)) > 0 || (k = Match(i, Lex::kYear)) > 0) {
+    j = k;  // "in 2014 through May 2018", "financial year 2022-23"
   }
   bool cue = from || between;
   // the start: a time, or a bare day of the month ("between 3 and 12 of Sept")
   Point a;
   std::string_view ak;
   int ka = PointExpr(j, &a, cue, &ak);
+  if (ka < 0 && !lex_.EndsBefore(toks_, j, Lex::kNotYear)) {
+    ka = PointExpr(j, &a, true, &ak);  // "2022-23" at a sentence start: the connector decides
+  }
   int aday = 0;
   int jd = IsWord(j, "the") ? j + 1 : j;
   int kad = Day(jd, &aday, cue);
@@ -347,9 +350,14 @@ int Parser::OpenSpan(int i, Parsed* out) const {
         !BareYearOk(k, kp)) {
       kp = -1;  // a weak cue makes no year of a count: "by 2000 people"
     }
-    Parsed moved;
-    int km = Duration(k, &moved);  // "since two years ago"
-    if (km > kp && moved.type == Parsed::Type::kPoint) kp = km, p = moved.a;
+    Parsed other;
+    int km = Duration(k, &other);  // "since two years ago"
+    if (km > kp && other.type == Parsed::Type::kPoint) kp = km, p = other.a;
+    km = Range(k, &other);  // "since 2016/17": from its start; "up to 2022/23": to its end
+    if (km > kp && other.type == Parsed::Type::kRange) {
+      kp = km;
+      p = c.to_anchor || c.lex == Lex::kAfter || c.lex == Lex::kFrom ? other.a : other.b;
+    }
     if (kp <= best || p.gran == Gran::kNone) continue;
     best = kp;
     out->type = Parsed::Type::kPoint;
