@@ -152,6 +152,7 @@ Result<std::unique_ptr<const QuoteLexicon>> QuoteLexicon::Create(const RuleSet& 
   CLAIMEX_RETURN_IF_ERROR(
       LoadGendered(rules, "roles.txt", false, &lex->roles, &lex->surname_roles));
   CLAIMEX_RETURN_IF_ERROR(LoadGendered(rules, "pronouns.txt", true, &lex->pronouns));
+  CLAIMEX_RETURN_IF_ERROR(LoadGendered(rules, "first_names.txt", true, &lex->first_names));
   CLAIMEX_RETURN_IF_ERROR(LoadAdjuncts(rules, &lex->adjuncts));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "reported_content_stops.txt", &lex->content_stops));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "press_release.txt", &lex->press_release));

@@ -3,6 +3,7 @@
 //   honorifics.txt              Mr, Mrs, Dr, Sir, Cllr, Baroness ... with a gender
 //   roles.txt                   Mayor, Assistant Commissioner, spokeswoman ... (gender optional)
 //   pronouns.txt                he, she, they, it
+//   first_names.txt             common first names with a gender
 //   organisations.txt           words that make a capitalised name an organisation
 //   name_stopwords.txt          capitalised words that are never part of a person's name
 //   name_particles.txt          "de", "von", "bin" inside names
@@ -63,6 +64,7 @@ struct QuoteLexicon {
   PhraseSet roles;                // value: Gender
   PhraseSet surname_roles;        // titles that are also surnames ("King", "Major"); value: 1
   PhraseSet pronouns;             // value: Gender
+  PhraseSet first_names;          // value: Gender ("Jo Bloggs" is a person, "Time Warner" not)
   PhraseSet adjuncts;             // value: AdjunctPlace
   PhraseSet content_stops;        // value: 1
   PhraseSet gerund_stops;         // value: 1 (no cue after them: "without saying")

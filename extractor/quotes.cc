@@ -195,6 +195,7 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
   const MentionParser mp(w, *lex_);
   std::vector<uint32_t> sections = SectionStarts(doc, w);
   const uint32_t notes = sections.empty() ? UINT32_MAX : sections.front();
+  const size_t first_speaker = speakers->size();
   SpeakerRegistry registry(w, *lex_, mp, doc.paragraphs, sections);
   registry.Scan();
   const CueFinder cues(doc, w, *lex_, mp);
@@ -334,6 +335,19 @@ void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
     }
     q.rule = std::string(c.rule) + "/" + c.how;
     quotes->push_back(std::move(q));
+  }
+  // A speaker the article never marks as a person and never quotes directly is taken for an
+  // organisation ("Time Warner said sales rose"): Speaker::org = name, so that the figures in
+  // its statements get it as their source.
+  std::vector<bool> direct(speakers->size(), false);
+  for (const Quote& q : *quotes) {
+    if (q.speaker >= 0 && q.kind == QuoteKind::kDirect) direct[q.speaker] = true;
+  }
+  for (size_t s = first_speaker; s < speakers->size(); ++s) {
+    Speaker& sp = (*speakers)[s];
+    if (sp.org.empty() && !direct[s] && !registry.MarkedAsPerson(static_cast<int>(s))) {
+      sp.org = sp.name;
+    }
   }
 }
 

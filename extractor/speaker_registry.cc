@@ -85,6 +85,15 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
       person.first_word = first;
       person.last_word = last;
       person.org = m.kind == Mention::kOrg;
+      // A common first name marks a person and gives a gender a pronoun can check.
+      int len;
+      int g = m.name_words() >= 2
+                  ? lex_.first_names.MatchAt(w_, m.name_first, m.name_first + 1, &len)
+                  : -1;
+      if (g >= 0 && !person.org) {
+        person.first_name = true;
+        person.gender = static_cast<Gender>(g);
+      }
       people_.push_back(person);
       if (m.honorific) people_.back().honorific = true;
       p = static_cast<int>(people_.size()) - 1;
@@ -389,8 +398,16 @@ int SpeakerRegistry::ResolvePronoun(const Mention& m) const {
 }
 
 bool SpeakerRegistry::Strong(const Person& p) const {
-  return p.speaker >= 0 || p.honorific || !p.role.empty() || p.gender == Gender::kMale ||
-         p.gender == Gender::kFemale;
+  return p.speaker >= 0 || p.honorific || !p.role.empty() || p.first_name ||
+         p.gender == Gender::kMale || p.gender == Gender::kFemale;
+}
+
+bool SpeakerRegistry::MarkedAsPerson(int speaker) const {
+  for (const Person& p : people_) {
+    if (p.speaker != speaker || p.same_as >= 0) continue;
+    return !p.org && (p.honorific || !p.role.empty() || p.first_name || p.by_pronoun);
+  }
+  return false;
 }
 
 SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
@@ -436,8 +453,9 @@ SpeakerRegistry::Resolution SpeakerRegistry::Resolve(const Mention& m,
     case Mention::kPronoun:
       p = ResolvePronoun(m);
       r.how = "pronoun";
-      if (p >= 0 && people_[p].gender == Gender::kAny && !people_[p].org) {
-        people_[p].gender = m.gender;
+      if (p >= 0 && !people_[p].org) {
+        if (people_[p].gender == Gender::kAny) people_[p].gender = m.gender;
+        people_[p].by_pronoun = true;
       }
       break;
     case Mention::kDescription:

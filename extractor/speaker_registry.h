@@ -38,6 +38,11 @@ class SpeakerRegistry {
   // Call in text order: a resolved mention becomes a reference point for later pronouns.
   Resolution Resolve(const Mention& m, std::vector<Speaker>* speakers);
 
+  // True when the article marks speaker s as a person: an honorific, a title, a common first
+  // name, or a "he"/"she" that refers to them. Other speakers ("Time Warner said ...") may be
+  // organisations.
+  bool MarkedAsPerson(int speaker) const;
+
   // True when mention m (a name) refers to a person or organisation the article names.
   bool Knows(const Mention& m) const;
 
@@ -58,6 +63,8 @@ class SpeakerRegistry {
     std::vector<int> mentions;  // word indexes where the article names them, ascending
     int same_as = -1;           // merged into this person ("Rival Jo Bloggs" -> "Jo Bloggs")
     bool honorific = false;     // named with an honorific ("Mr. Guajardo Villarreal")
+    bool first_name = false;    // the name starts with a common first name
+    bool by_pronoun = false;    // a "he"/"she" cue resolved to them
   };
   int AddPerson(const Mention& m);
   int Canon(int p) const;

@@ -395,6 +395,39 @@ TEST_CASE("a lone unknown name that speaks is an organisation", "[quotes]") {
   CHECK(run.ex.claims[0].source == "Northway");
 }
 
+TEST_CASE("a two-word name never marked as a person is an organisation", "[quotes]") {
+  struct Case {
+    const char* body;
+    const char* figure;
+    const char* speaker;  // the claim's speaker ("" = none)
+    const char* source;   // the claim's source ("" = none)
+  };
+  const Case cases[] = {
+      // no first name, title or honorific: a company
+      {"Stone Harbour said sales rose by 12% in the spring.", "12%", "", "Stone Harbour"},
+      // a common first name: a person
+      {"Peter Stone said sales rose by 12% in the spring.", "12%", "Peter Stone", ""},
+      // a title: a person
+      {"Chief executive Ola Stone said sales rose by 12% in the spring.", "12%", "Ola Stone", ""},
+      // quoted directly: a person
+      {"\"Sales rose by 12% in the spring,\" said Ola Stone.", "12%", "Ola Stone", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.body);
+    QuoteRun run(c.body);
+    run.AddClaim(c.figure);
+    run.Attribute();
+    CHECK(run.SpeakerOf(run.ex.claims[0].speaker) == c.speaker);
+    CHECK(run.ex.claims[0].source == c.source);
+  }
+}
+
+TEST_CASE("first names give pronouns a gender", "[quotes]") {
+  QuoteRun run("Laura Stone met Peter Hale at the depot.\n\n\"We agreed on a plan,\" she said.");
+  REQUIRE(run.ex.quotes.size() == 1);
+  CHECK(run.SpeakerOf(run.ex.quotes[0].speaker) == "Laura Stone");
+}
+
 TEST_CASE("names and titles do not run across paragraphs", "[quotes]") {
   // Regression: a headline without a full stop became the title of the speaker named in the
   // next paragraph ("Mayor opens bridge ... , Jo Bloggs, said").
