@@ -1,5 +1,6 @@
-// Read-only questions asked of a Store: the demo report now; the query commands (who, figures,
-// search, show, links) grow here. Every query is a prepared statement with bound parameters.
+// Read-only questions asked of a Store: the demo report (`claimex report`). The query commands
+// and the web pages ask theirs through db/query_figures.h, query_speakers.h, query_search.h,
+// query_article.h and query_export.h. Every query is a prepared statement with bound parameters.
 #ifndef CLAIMEX_DB_QUERIES_H_
 #define CLAIMEX_DB_QUERIES_H_
 

@@ -71,7 +71,8 @@ constexpr char kLinks[] =
     " os.text AS other_sentence"
     " FROM links l"
     " JOIN sentences s ON s.id = CASE WHEN l.a_article = ?1 THEN l.a_sentence ELSE l.b_sentence END"
-    " JOIN sentences os ON os.id = CASE WHEN l.a_article = ?1 THEN l.b_sentence ELSE l.a_sentence END"
+    " JOIN sentences os ON os.id = CASE WHEN l.a_article = ?1 THEN l.b_sentence ELSE l.a_sentence "
+    "END"
     " JOIN articles oa ON oa.id = os.article"
     " WHERE l.a_article = ?1 OR l.b_article = ?1"
     " ORDER BY s.idx, coalesce(oa.published, oa.anchor_date, '9999'), oa.ingest_seq";
@@ -123,9 +124,8 @@ Status AddMentions(sqlite3* db, ArticleView* view) {
   }
   for (const auto& [text, row] : names) {
     for (Span s : FindWords(view->body, text)) {
-      bool overlaps = std::any_of(taken.begin(), taken.end(), [&](Span t) {
-        return s.start < t.end && t.start < s.end;
-      });
+      bool overlaps = std::any_of(taken.begin(), taken.end(),
+                                  [&](Span t) { return s.start < t.end && t.start < s.end; });
       if (overlaps) continue;
       taken.push_back(s);
       ArticleView::Mark m;
@@ -175,10 +175,10 @@ Result<ArticleView> LoadArticle(sqlite3* db, const std::string& ext_id) {
   auto links = RunQuery(db, kLinks, {v.row_id});
   if (!links.ok()) return links.status();
   for (size_t r = 0; r < links->size(); ++r) {
-    v.elsewhere.push_back({static_cast<int>(links->Int(r, "sentence_idx")),
-                           links->Text(r, "kind"), links->Number(r, "score"),
-                           links->Text(r, "article"), links->Text(r, "title"),
-                           links->Text(r, "date"), static_cast<int>(links->Int(r, "other_idx")),
+    v.elsewhere.push_back({static_cast<int>(links->Int(r, "sentence_idx")), links->Text(r, "kind"),
+                           links->Number(r, "score"), links->Text(r, "article"),
+                           links->Text(r, "title"), links->Text(r, "date"),
+                           static_cast<int>(links->Int(r, "other_idx")),
                            links->Text(r, "other_sentence")});
   }
 
@@ -192,8 +192,7 @@ Result<ArticleView> LoadArticle(sqlite3* db, const std::string& ext_id) {
     m.said_by = figures->Text(r, "said_by");
     m.has_key = !figures->Null(r, "value");
     if (m.has_key) {
-      m.key = {figures->Number(r, "value"), figures->Text(r, "unit"),
-               figures->Text(r, "noun_key")};
+      m.key = {figures->Number(r, "value"), figures->Text(r, "unit"), figures->Text(r, "noun_key")};
       m.detail = FigureKeyLabel(m.key);
     }
     m.elsewhere = static_cast<int>(figures->Int(r, "elsewhere"));
@@ -270,7 +269,8 @@ void WalkMarks(const ArticleView& v, const std::vector<uint32_t>& points, MarkWa
     // Text up to the next boundary.
     uint32_t next = end;
     if (!stack.empty()) next = std::min(next, stack.back().end);
-    if (next_mark < v.marks.size()) next = std::min(next, std::max(pos + 1, v.marks[next_mark].span.start));
+    if (next_mark < v.marks.size())
+      next = std::min(next, std::max(pos + 1, v.marks[next_mark].span.start));
     if (next_point < points.size()) next = std::min(next, std::max(pos + 1, points[next_point]));
     w->Text(std::string_view(v.body).substr(pos, next - pos));
     pos = next;

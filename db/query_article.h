@@ -43,15 +43,15 @@ struct ArticleView {
   enum class MarkKind { kFigure, kQuote, kSpeaker };
   struct Mark {
     MarkKind kind = MarkKind::kFigure;
-    Span span;               // in the body
-    int64_t row_id = -1;     // claims.id, quotes.id or speakers.id
-    std::string said_by;     // figure: speaker or source; quote: the speaker ("" unknown);
-                             // speaker mention: the canonical name
-    std::string detail;      // figure: the FigureKeyLabel; quote: 'direct' or 'reported'
-    bool has_key = false;    // a figure with a single value (a range has no key)
+    Span span;             // in the body
+    int64_t row_id = -1;   // claims.id, quotes.id or speakers.id
+    std::string said_by;   // figure: speaker or source; quote: the speaker ("" unknown);
+                           // speaker mention: the canonical name
+    std::string detail;    // figure: the FigureKeyLabel; quote: 'direct' or 'reported'
+    bool has_key = false;  // a figure with a single value (a range has no key)
     FigureKey key;
-    int elsewhere = 0;       // figure: other articles stating it; quote: other articles
-                             // linked to its sentence
+    int elsewhere = 0;  // figure: other articles stating it; quote: other articles
+                        // linked to its sentence
   };
   // Figures, quotes and mentions of the article's speakers (their names and capitalised
   // aliases as written), sorted by start, then longest first. Quotes may contain figures and

@@ -56,8 +56,7 @@ Result<Table> ExportTable(sqlite3* db, const std::string& name, const FigureFilt
   std::vector<std::string> ids;
   for (size_t r = 0; r < selected->size(); ++r) ids.push_back(selected->Text(r, "article"));
   return RunQuery(db, sql,
-                  {JsonArrayOrNull(ids), TextOrNull(filter.speaker),
-                   LimitParam(filter.limit)});
+                  {JsonArrayOrNull(ids), TextOrNull(filter.speaker), LimitParam(filter.limit)});
 }
 
 }  // namespace claimex

@@ -12,11 +12,15 @@ std::vector<Param> FilterParams(const FigureFilter& f) {
 }
 
 // The filter as SQL conditions on a row of the `figures` view named `f` (parameters ?1..?5).
-#define CLAIMEX_FIGURE_CONDITIONS(f)                                                    \
-  "(?1 IS NULL OR " f ".article IN (SELECT value FROM json_each(?1)))"                 \
-  " AND (?2 IS NULL OR " f ".unit = ?2)"                                                \
-  " AND (?3 IS NULL OR instr(lower(" f ".said_by), lower(?3)) > 0)"                     \
-  " AND (?4 IS NULL OR " f ".date >= ?4)"                                               \
+#define CLAIMEX_FIGURE_CONDITIONS(f)               \
+  "(?1 IS NULL OR " f                              \
+  ".article IN (SELECT value FROM json_each(?1)))" \
+  " AND (?2 IS NULL OR " f                         \
+  ".unit = ?2)"                                    \
+  " AND (?3 IS NULL OR instr(lower(" f             \
+  ".said_by), lower(?3)) > 0)"                     \
+  " AND (?4 IS NULL OR " f                         \
+  ".date >= ?4)"                                   \
   " AND (?5 IS NULL OR substr(" f ".date, 1, length(?5)) <= ?5)"
 
 constexpr char kFigures[] =
@@ -24,8 +28,8 @@ constexpr char kFigures[] =
     " f.qualifier, f.per_value, f.per_noun, f.change, f.change_kind, f.measured, f.said_by,"
     " f.speaker, f.speaker_role, f.source, f.time_text, f.timex, f.from_date, f.to_date,"
     " f.time_kind, f.sentence, f.start_byte, f.end_byte, f.claim_id"
-    " FROM figures f WHERE " CLAIMEX_FIGURE_CONDITIONS("f")
-    " ORDER BY coalesce(f.date, '9999'), f.ingest_seq, f.start_byte LIMIT ?6";
+    " FROM figures f WHERE " CLAIMEX_FIGURE_CONDITIONS(
+        "f") " ORDER BY coalesce(f.date, '9999'), f.ingest_seq, f.start_byte LIMIT ?6";
 
 constexpr char kRecycled[] =
     "SELECT r.value, r.unit, r.noun, r.noun_key, r.articles, r.statements, r.first_article,"

@@ -21,7 +21,7 @@ Status CheckDate(std::string_view date);
 // Filters shared by the figure, speaker and export queries. Empty fields filter nothing.
 struct FigureFilter {
   std::vector<std::string> articles;  // article ids (articles.ext_id); a figure in any of them
-  std::string unit;     // exact unit ('GBP', 'percent', 'count', ...)
+  std::string unit;                   // exact unit ('GBP', 'percent', 'count', ...)
   std::string speaker;  // case-insensitive part of the speaker's or source's name ("quayle")
   std::string since;    // article date >= since ('2024', '2024-03', '2024-03-01')
   std::string until;    // article date <= until, by prefix: until '2024' keeps all of 2024

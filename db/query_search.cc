@@ -32,10 +32,10 @@ Result<Table> Search(sqlite3* db, const std::string& query, const SearchOptions&
   }
   const FigureFilter& f = options.filter;
   CLAIMEX_RETURN_IF_ERROR(CheckFilter(f));
-  auto t = RunQuery(db, kSearch,
-                    {query, int64_t{options.figures_only ? 1 : 0}, options.mark_open,
-                     options.mark_close, JsonArrayOrNull(f.articles), TextOrNull(f.since),
-                     TextOrNull(f.until), LimitParam(f.limit)});
+  auto t = RunQuery(
+      db, kSearch,
+      {query, int64_t{options.figures_only ? 1 : 0}, options.mark_open, options.mark_close,
+       JsonArrayOrNull(f.articles), TextOrNull(f.since), TextOrNull(f.until), LimitParam(f.limit)});
   if (!t.ok() && t.status().code() == Status::Code::kInvalidArgument) {
     return Status::InvalidArgument("bad search query: " + t.status().message());
   }

@@ -18,7 +18,7 @@ struct SearchOptions {
   bool figures_only = true;  // only sentences that state a figure; false = every sentence
   std::string mark_open;     // put around each matched word in `sentence` ("" = nothing)
   std::string mark_close;
-  FigureFilter filter;       // articles, since, until and limit apply (unit/speaker do not)
+  FigureFilter filter;  // articles, since, until and limit apply (unit/speaker do not)
 };
 
 // Longest query accepted, in bytes.

@@ -5,7 +5,6 @@
 #include <sys/wait.h>
 
 #include <algorithm>
-
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
@@ -206,23 +205,30 @@ TEST_CASE("search index follows a replaced article", "[queries]") {
   // FTS5's own consistency check of the index against the sentences table.
   sqlite3* rw = nullptr;
   REQUIRE(sqlite3_open(db.path.c_str(), &rw) == SQLITE_OK);
-  CHECK(sqlite3_exec(rw, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)",
-                     nullptr, nullptr, nullptr) == SQLITE_OK);
+  CHECK(sqlite3_exec(
+            rw, "INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)",
+            nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(rw);
 }
 
 // Renders marks as brackets: [figure], <quote>, {speaker}.
 class Brackets : public MarkWalker {
  public:
-  void Text(std::string_view t) override { out += t; plain += t; }
+  void Text(std::string_view t) override {
+    out += t;
+    plain += t;
+  }
   void Open(const ArticleView::Mark& m) override { out += Sign(m, true); }
   void Close(const ArticleView::Mark& m) override { out += Sign(m, false); }
   void Point(uint32_t pos) override { out += "|"; }
   static std::string Sign(const ArticleView::Mark& m, bool open) {
     switch (m.kind) {
-      case ArticleView::MarkKind::kFigure: return open ? "[" : "]";
-      case ArticleView::MarkKind::kQuote: return open ? "<" : ">";
-      case ArticleView::MarkKind::kSpeaker: return open ? "{" : "}";
+      case ArticleView::MarkKind::kFigure:
+        return open ? "[" : "]";
+      case ArticleView::MarkKind::kQuote:
+        return open ? "<" : ">";
+      case ArticleView::MarkKind::kSpeaker:
+        return open ? "{" : "}";
     }
     return "";
   }
@@ -300,8 +306,10 @@ Run Claimex(const std::string& args) {
   namespace fs = std::filesystem;
   static int n = 0;
   fs::path dir = fs::temp_directory_path();
-  fs::path out = dir / ("claimex_queries_out_" + std::to_string(getpid()) + "_" + std::to_string(n));
-  fs::path err = dir / ("claimex_queries_err_" + std::to_string(getpid()) + "_" + std::to_string(n++));
+  fs::path out =
+      dir / ("claimex_queries_out_" + std::to_string(getpid()) + "_" + std::to_string(n));
+  fs::path err =
+      dir / ("claimex_queries_err_" + std::to_string(getpid()) + "_" + std::to_string(n++));
   std::string cmd = std::string(CLAIMEX_BINARY) + " " + args + " </dev/null >" + out.string() +
                     " 2>" + err.string();
   int status = std::system(cmd.c_str());
@@ -328,8 +336,8 @@ TEST_CASE("query commands: tables, jsonl/csv/tsv, one-line errors", "[queries]")
   struct Row {
     std::string args;
     int code;
-    std::string out_has;  // a substring of stdout ("" = none checked)
-    std::string err_has;  // a substring of stderr
+    std::string out_has;   // a substring of stdout ("" = none checked)
+    std::string err_has;   // a substring of stderr
     bool one_line = true;  // a failure is one line on stderr (CLI11's own usage errors add a hint)
   };
   const Row rows[] = {

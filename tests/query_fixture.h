@@ -35,8 +35,8 @@ struct QueryDb {
     static std::atomic<int> counter{0};
     std::random_device rd;
     path = (std::filesystem::temp_directory_path() /
-            ("claimex_query_test_" + std::to_string(getpid()) + "_" +
-             std::to_string(counter++) + "_" + std::to_string(rd()) + ".db"))
+            ("claimex_query_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
+             "_" + std::to_string(rd()) + ".db"))
                .string();
   }
   ~QueryDb() {
@@ -57,7 +57,8 @@ inline std::vector<Sentence> SplitSentences(const std::string& body) {
   int paragraph = 0;
   size_t start = 0;
   for (size_t i = 0; i < body.size(); ++i) {
-    bool end = body[i] == '.' && (i + 1 == body.size() || body[i + 1] == ' ' || body[i + 1] == '\n');
+    bool end =
+        body[i] == '.' && (i + 1 == body.size() || body[i + 1] == ' ' || body[i + 1] == '\n');
     if (!end) continue;
     while (start < i && (body[start] == ' ' || body[start] == '\n')) ++start;
     out.push_back({{static_cast<uint32_t>(start), static_cast<uint32_t>(i + 1)}, paragraph});

@@ -2,17 +2,16 @@
 // query test database (tests/query_fixture.h), pages fetched with httplib::Client: links from
 // the overview to a figure to an article and back, escaping, parameter checks, status codes,
 // headers and page times.
-#include "tools/web/server.h"
-
 #include <httplib.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
 #include <thread>
 
 #include "tests/query_fixture.h"
+#include "tools/web/server.h"
 
 namespace claimex {
 namespace {
@@ -59,7 +58,8 @@ Fetched Get(const LiveServer& live, const std::string& path) {
   auto start = std::chrono::steady_clock::now();
   auto res = client.Get(path.c_str());
   Fetched f;
-  f.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  f.ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   INFO(path);
   REQUIRE(res);
   f.status = res->status;
@@ -104,18 +104,19 @@ TEST_CASE("web: overview -> recycled figure -> article -> the figure links back"
 
   // The second statement's article link carries the claim; the article page outlines it and
   // links it back to the figure page.
-  size_t second = figure.body.find("class=\"article-link\"", figure.body.find("class=\"article-link\"") + 1);
+  size_t second =
+      figure.body.find("class=\"article-link\"", figure.body.find("class=\"article-link\"") + 1);
   REQUIRE(second != std::string::npos);
   std::string article_url = FirstHref(figure.body.substr(second - 200), "article-link");
   CHECK(article_url.rfind("/article?id=harbour-b&claim=", 0) == 0);
   Fetched article = Get(live, article_url.substr(0, article_url.find('#')));
   REQUIRE(article.status == 200);
-  const std::string claim = article_url.substr(article_url.find("claim=") + 6,
-                                               article_url.find('#') - article_url.find("claim=") - 6);
+  const std::string claim = article_url.substr(
+      article_url.find("claim=") + 6, article_url.find('#') - article_url.find("claim=") - 6);
   size_t current = article.body.find("class=\"fig current\" id=\"c" + claim + "\"");
   REQUIRE(current != std::string::npos);
-  CHECK(article.body.substr(current, 200).find("href=\"/figure?value=300&amp;unit=count&amp;noun=buses\"") !=
-        std::string::npos);
+  CHECK(article.body.substr(current, 200)
+            .find("href=\"/figure?value=300&amp;unit=count&amp;noun=buses\"") != std::string::npos);
   // The repeated sentence points at the other article.
   CHECK(article.body.find("href=\"/article?id=harbour-a#s0\"") != std::string::npos);
   // Speakers are linked to their page.
@@ -169,9 +170,9 @@ TEST_CASE("web: statuses, parameter checks and escaping", "[web]") {
 
 TEST_CASE("web: every page is fast", "[web]") {
   LiveServer live;
-  for (std::string path : {"/", "/articles", "/speakers", "/figure?value=300&unit=count&noun=buses",
-                           "/article?id=harbour-a", "/speaker?name=Ada%20Lovell",
-                           "/search?q=buses"}) {
+  for (std::string path :
+       {"/", "/articles", "/speakers", "/figure?value=300&unit=count&noun=buses",
+        "/article?id=harbour-a", "/speaker?name=Ada%20Lovell", "/search?q=buses"}) {
     // The best of three, so that a busy machine (parallel builds) does not fail the test.
     double best = 1e9;
     for (int i = 0; i < 3; ++i) {

@@ -71,12 +71,12 @@ int RunReport(const std::string& db, int limit) {
 
 const bool kExport = RegisterCommand(
     {"export",
-     "Print a database: the JSON Lines contract with links, or a flat table as jsonl/csv/tsv",
-     30, [](CLI::App* cmd) -> CommandRun {
+     "Print a database: the JSON Lines contract with links, or a flat table as jsonl/csv/tsv", 30,
+     [](CLI::App* cmd) -> CommandRun {
        auto o = std::make_shared<ExportOpts>();
        o->format = "jsonl";
-       AddQueryOptions(cmd, o.get(),
-                       kFilterArticle | kFilterUnit | kFilterSpeaker | kFilterDates, false);
+       AddQueryOptions(cmd, o.get(), kFilterArticle | kFilterUnit | kFilterSpeaker | kFilterDates,
+                       false);
        cmd->add_option("--format", o->format,
                        "jsonl (default), csv or tsv (csv/tsv print a flat table, figures unless "
                        "--table says otherwise)")

@@ -30,8 +30,8 @@ int RunSearch(const SearchOpts& o) {
 
 const bool kSearch = RegisterCommand(
     {"search",
-     "Sentences with figures matching a full-text query: words, \"a phrase\", OR, NOT, prefix*",
-     55, [](CLI::App* cmd) -> CommandRun {
+     "Sentences with figures matching a full-text query: words, \"a phrase\", OR, NOT, prefix*", 55,
+     [](CLI::App* cmd) -> CommandRun {
        auto o = std::make_shared<SearchOpts>();
        cmd->add_option("query", o->query, "FTS5 query, e.g. 'knife crime' or '\"council tax\"'")
            ->required();

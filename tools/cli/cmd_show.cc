@@ -36,9 +36,10 @@ class TextPrinter : public MarkWalker {
   void Text(std::string_view t) override { out += t; }
   void Open(const ArticleView::Mark& m) override {
     stack_.push_back(&m);
-    out += colour_ ? Style(m) : std::string(m.kind == Kind::kFigure  ? "["
-                                            : m.kind == Kind::kQuote ? "«"
-                                                                     : "{");
+    out += colour_ ? Style(m)
+                   : std::string(m.kind == Kind::kFigure  ? "["
+                                 : m.kind == Kind::kQuote ? "«"
+                                                          : "{");
   }
   void Close(const ArticleView::Mark& m) override {
     stack_.pop_back();
@@ -57,9 +58,12 @@ class TextPrinter : public MarkWalker {
  private:
   static std::string Style(const ArticleView::Mark& m) {
     switch (m.kind) {
-      case Kind::kFigure: return "\x1b[1;33m";
-      case Kind::kQuote: return "\x1b[32m";
-      case Kind::kSpeaker: return "\x1b[1;36m";
+      case Kind::kFigure:
+        return "\x1b[1;33m";
+      case Kind::kQuote:
+        return "\x1b[32m";
+      case Kind::kSpeaker:
+        return "\x1b[1;36m";
     }
     return "";
   }
@@ -164,8 +168,7 @@ int RunShow(const ShowOpts& o) {
     Table links;
     links.columns = {"sentence", "kind", "article", "date", "other_sentence"};
     for (const auto& e : v->elsewhere) {
-      links.rows.push_back({int64_t{e.sentence_idx}, e.kind, e.article, e.date,
-                            e.other_sentence});
+      links.rows.push_back({int64_t{e.sentence_idx}, e.kind, e.article, e.date, e.other_sentence});
     }
     st = WriteTable(links, format, {}, stdout);
   }
@@ -173,8 +176,9 @@ int RunShow(const ShowOpts& o) {
 }
 
 const bool kShow = RegisterCommand(
-    {"show", "One article with its figures, quotes and speakers marked, and where else each appears",
-     60, [](CLI::App* cmd) -> CommandRun {
+    {"show",
+     "One article with its figures, quotes and speakers marked, and where else each appears", 60,
+     [](CLI::App* cmd) -> CommandRun {
        auto o = std::make_shared<ShowOpts>();
        cmd->add_option("article", o->article, "Article id (as in `claimex export` / the web page)")
            ->required();

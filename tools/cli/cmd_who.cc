@@ -19,10 +19,9 @@ int RunWho(const WhoOpts& o) {
   if (o.name.empty()) {
     auto t = Speakers(db, o.filter);
     if (!t.ok()) return Fatal(t.status());
-    Status st = WriteTable(*t, format,
-                           {"name", "role", "articles", "quotes", "figures", "first_seen",
-                            "last_seen"},
-                           stdout);
+    Status st = WriteTable(
+        *t, format, {"name", "role", "articles", "quotes", "figures", "first_seen", "last_seen"},
+        stdout);
     return st.ok() ? kExitOk : Fatal(st);
   }
   auto name = ResolveSpeaker(db, o.name);

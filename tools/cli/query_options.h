@@ -3,9 +3,8 @@
 #ifndef CLAIMEX_TOOLS_CLI_QUERY_OPTIONS_H_
 #define CLAIMEX_TOOLS_CLI_QUERY_OPTIONS_H_
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "db/query_figures.h"
 #include "tools/cli/command.h"

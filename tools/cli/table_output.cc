@@ -87,11 +87,20 @@ std::string TsvField(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      default: out += c;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -100,11 +109,13 @@ std::string TsvField(const std::string& s) {
 void WriteDelimited(const Table& t, char sep, FILE* out) {
   auto field = [&](const std::string& s) { return sep == ',' ? CsvField(s) : TsvField(s); };
   std::string line;
-  for (size_t c = 0; c < t.columns.size(); ++c) line += (c ? std::string(1, sep) : "") + field(t.columns[c]);
+  for (size_t c = 0; c < t.columns.size(); ++c)
+    line += (c ? std::string(1, sep) : "") + field(t.columns[c]);
   std::fprintf(out, "%s\n", line.c_str());
   for (const auto& row : t.rows) {
     line.clear();
-    for (size_t c = 0; c < row.size(); ++c) line += (c ? std::string(1, sep) : "") + field(CellText(row[c]));
+    for (size_t c = 0; c < row.size(); ++c)
+      line += (c ? std::string(1, sep) : "") + field(CellText(row[c]));
     std::fprintf(out, "%s\n", line.c_str());
   }
 }
@@ -171,7 +182,8 @@ void WriteAligned(const Table& t, const std::vector<std::string>& columns, FILE*
     for (size_t i = 0; i < line.size(); ++i) {
       std::string cell = Clip(line[i], width[i]);
       s += cell;
-      if (i + 1 < line.size()) s.append(static_cast<size_t>(width[i] - DisplayWidth(cell) + 2), ' ');
+      if (i + 1 < line.size())
+        s.append(static_cast<size_t>(width[i] - DisplayWidth(cell) + 2), ' ');
     }
     while (!s.empty() && s.back() == ' ') s.pop_back();
     std::fprintf(out, "%s\n", s.c_str());
@@ -231,10 +243,18 @@ int DisplayWidth(std::string_view text) {
 Status WriteTable(const Table& table, OutputFormat format, const std::vector<std::string>& columns,
                   FILE* out) {
   switch (format) {
-    case OutputFormat::kJsonl: WriteJsonl(table, out); break;
-    case OutputFormat::kCsv: WriteDelimited(table, ',', out); break;
-    case OutputFormat::kTsv: WriteDelimited(table, '\t', out); break;
-    case OutputFormat::kTable: WriteAligned(table, columns, out); break;
+    case OutputFormat::kJsonl:
+      WriteJsonl(table, out);
+      break;
+    case OutputFormat::kCsv:
+      WriteDelimited(table, ',', out);
+      break;
+    case OutputFormat::kTsv:
+      WriteDelimited(table, '\t', out);
+      break;
+    case OutputFormat::kTable:
+      WriteAligned(table, columns, out);
+      break;
   }
   if (std::fflush(out) != 0 || std::ferror(out)) return Status::IoError("cannot write the output");
   return Status::Ok();

@@ -6,12 +6,11 @@
 #ifndef CLAIMEX_TOOLS_CLI_TABLE_OUTPUT_H_
 #define CLAIMEX_TOOLS_CLI_TABLE_OUTPUT_H_
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "db/query_table.h"
 #include "extractor/status.h"

@@ -69,12 +69,23 @@ std::string Html(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -112,7 +123,8 @@ std::string Href(std::string_view path,
 }
 
 std::string FigureHref(const FigureKey& key) {
-  return Href("/figure", {{"value", FormatDouble(key.value)}, {"unit", key.unit}, {"noun", key.noun}});
+  return Href("/figure",
+              {{"value", FormatDouble(key.value)}, {"unit", key.unit}, {"noun", key.noun}});
 }
 
 std::string ArticleHref(std::string_view ext_id, int64_t claim, int sentence) {
@@ -156,18 +168,20 @@ std::string MarkPart(std::string_view sentence, std::string_view part) {
 std::string Page(std::string_view title, std::string_view body, std::string_view query) {
   std::string out;
   out.reserve(body.size() + sizeof kStyle + 1024);
-  out += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<title>";
+  out +=
+      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>";
   out += Html(title);
   out += " · claimex</title><style>";
   out += kStyle;
-  out += "</style></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">claimex</a>"
-         "<nav><a href=\"/\">Recycled figures</a><a href=\"/articles\">Articles</a>"
-         "<a href=\"/speakers\">Speakers</a></nav>"
-         "<form action=\"/search\" method=\"get\" role=\"search\">"
-         "<input type=\"search\" name=\"q\" placeholder=\"Search sentences: knife crime, &quot;"
-         "council tax&quot;, cut*\" aria-label=\"Search\" value=\"";
+  out +=
+      "</style></head><body><header class=\"top\"><a class=\"brand\" href=\"/\">claimex</a>"
+      "<nav><a href=\"/\">Recycled figures</a><a href=\"/articles\">Articles</a>"
+      "<a href=\"/speakers\">Speakers</a></nav>"
+      "<form action=\"/search\" method=\"get\" role=\"search\">"
+      "<input type=\"search\" name=\"q\" placeholder=\"Search sentences: knife crime, &quot;"
+      "council tax&quot;, cut*\" aria-label=\"Search\" value=\"";
   out += Html(query);
   out += "\"><button type=\"submit\">Search</button></form></header><main>";
   out += body;

@@ -50,7 +50,8 @@ class BodyRenderer : public MarkWalker {
     switch (m.kind) {
       case Kind::kFigure: {
         std::string title = m.said_by.empty() ? "figure" : "figure, said by " + m.said_by;
-        if (m.elsewhere > 0) title += "; stated in " + std::to_string(m.elsewhere) + " other article(s)";
+        if (m.elsewhere > 0)
+          title += "; stated in " + std::to_string(m.elsewhere) + " other article(s)";
         std::string cls = std::string("fig") + (m.row_id == current_ ? " current" : "");
         if (m.has_key) {
           out += "<a class=\"" + cls + "\" id=\"c" + std::to_string(m.row_id) + "\" href=\"" +
@@ -127,15 +128,16 @@ std::string SpeakersCard(const ArticleView& v) {
 }
 
 std::string FiguresCard(const ArticleView& v) {
-  std::string out = "<div class=\"card\"><h2>Figures</h2><table id=\"figures\"><thead><tr>"
-                    "<th>Figure</th><th>Said by</th><th>Elsewhere</th></tr></thead><tbody>";
+  std::string out =
+      "<div class=\"card\"><h2>Figures</h2><table id=\"figures\"><thead><tr>"
+      "<th>Figure</th><th>Said by</th><th>Elsewhere</th></tr></thead><tbody>";
   int n = 0;
   for (const auto& m : v.marks) {
     if (m.kind != Kind::kFigure) continue;
     ++n;
     std::string text = v.body.substr(m.span.start, m.span.size());
-    out += "<tr><td><a href=\"#c" + std::to_string(m.row_id) + "\">" + Html(text) + "</a></td><td>" +
-           Html(m.said_by) + "</td><td class=\"num\">";
+    out += "<tr><td><a href=\"#c" + std::to_string(m.row_id) + "\">" + Html(text) +
+           "</a></td><td>" + Html(m.said_by) + "</td><td class=\"num\">";
     if (m.has_key && m.elsewhere > 0) {
       out += "<a href=\"" + FigureHref(m.key) + "\">" + std::to_string(m.elsewhere) + "</a>";
     }
@@ -157,8 +159,8 @@ std::string RepeatsCard(const ArticleView& v, const LinksBySentence& links) {
            std::to_string(idx) + "\">" + Html(Clip(text, 160)) + "</a></p><ul>";
     for (const auto* e : list) {
       out += "<li><a href=\"" + ArticleHref(e->article, -1, e->other_idx) + "\">" +
-             Html(Clip(e->title.empty() ? e->article : e->title, 80)) + "</a> <span class=\"meta\">" +
-             Html(e->date) + " · " + Html(e->kind) + "</span></li>";
+             Html(Clip(e->title.empty() ? e->article : e->title, 80)) +
+             "</a> <span class=\"meta\">" + Html(e->date) + " · " + Html(e->kind) + "</span></li>";
     }
     out += "</ul></div>";
   }
@@ -183,7 +185,8 @@ PageResponse ArticlePage(sqlite3* db, const std::string& ext_id, int64_t claim) 
   if (v->url.rfind("http://", 0) == 0 || v->url.rfind("https://", 0) == 0) {
     html += "<a href=\"" + Html(v->url) + "\" rel=\"noopener noreferrer\">original</a> · ";
   }
-  html += "id " + Html(v->ext_id) + "</p><p class=\"legend meta\"><span><mark>figure</mark> "
+  html += "id " + Html(v->ext_id) +
+          "</p><p class=\"legend meta\"><span><mark>figure</mark> "
           "links to every article stating it</span><span class=\"quote\">quote</span> "
           "<span class=\"who\">speaker</span> <span><sup class=\"also\"><a>n</a></sup> other "
           "articles</span></p>";

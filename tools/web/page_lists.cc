@@ -39,10 +39,11 @@ PageResponse FigurePage(sqlite3* db, const FigureKey& key) {
   for (size_t r = 0; r < t->size(); ++r) articles.insert(t->Text(r, "article"));
   std::string first_text = t->Text(0, "text");
   std::string body = "<h1><mark>" + Html(first_text) + "</mark> <span class=\"meta\">" +
-                     Html(UnitLabel(key)) + "</span></h1><p class=\"meta\" id=\"summary\">"
-                     "Stated " + std::to_string(t->size()) + " times in " +
-                     std::to_string(articles.size()) + " article" +
-                     (articles.size() == 1 ? "" : "s") + "; first seen " +
+                     Html(UnitLabel(key)) +
+                     "</span></h1><p class=\"meta\" id=\"summary\">"
+                     "Stated " +
+                     std::to_string(t->size()) + " times in " + std::to_string(articles.size()) +
+                     " article" + (articles.size() == 1 ? "" : "s") + "; first seen " +
                      Html(t->Null(0, "date") ? "undated" : t->Text(0, "date")) + " in " +
                      Html(t->Text(0, "article")) + ".</p><ol class=\"timeline\" id=\"statements\">";
   std::set<std::string> seen;
@@ -93,16 +94,17 @@ PageResponse SpeakerPage(sqlite3* db, const std::string& name) {
             std::to_string(summary->Int(r, "figures")) + " figures in " +
             std::to_string(summary->Int(r, "articles")) + " articles</p>";
   }
-  body += "<table id=\"statements\"><thead><tr><th>Date</th><th>Article</th><th>What</th>"
-          "<th>Said</th></tr></thead><tbody>";
+  body +=
+      "<table id=\"statements\"><thead><tr><th>Date</th><th>Article</th><th>What</th>"
+      "<th>Said</th></tr></thead><tbody>";
   for (size_t r = 0; r < t->size(); ++r) {
     bool figure = t->Text(r, "kind") == "figure";
     body += "<tr><td class=\"nowrap\">" + Html(t->Text(r, "date")) + "</td><td><a href=\"" +
             ArticleHref(t->Text(r, "article")) + "\">" + Html(Title(*t, r)) + "</a></td><td>" +
             (figure ? "figure" : Html(t->Text(r, "detail")) + " quote") + "</td><td>";
     if (figure) {
-      body += "<div class=\"sentence\">" +
-              MarkPart(t->Text(r, "sentence"), t->Text(r, "text")) + "</div>";
+      body += "<div class=\"sentence\">" + MarkPart(t->Text(r, "sentence"), t->Text(r, "text")) +
+              "</div>";
     } else {
       body += "<span class=\"quote\">“" + Html(t->Text(r, "text")) + "”</span>";
     }
@@ -113,13 +115,16 @@ PageResponse SpeakerPage(sqlite3* db, const std::string& name) {
 }
 
 PageResponse SearchPage(sqlite3* db, const std::string& query, bool figures_only) {
-  std::string body = "<h1>Search</h1><form class=\"card\" action=\"/search\" method=\"get\">"
-                     "<input type=\"search\" name=\"q\" value=\"" + Html(query) +
-                     "\" size=\"50\" aria-label=\"Query\"> <label><input type=\"checkbox\" "
-                     "name=\"figures\" value=\"1\"" + (figures_only ? " checked" : "") +
-                     "> only sentences with a figure</label> <button type=\"submit\">Search"
-                     "</button><p class=\"meta\">FTS5 syntax: all words must occur (“cuts” "
-                     "finds “cut”); \"a phrase\"; OR; NOT; prefix*.</p></form>";
+  std::string body =
+      "<h1>Search</h1><form class=\"card\" action=\"/search\" method=\"get\">"
+      "<input type=\"search\" name=\"q\" value=\"" +
+      Html(query) +
+      "\" size=\"50\" aria-label=\"Query\"> <label><input type=\"checkbox\" "
+      "name=\"figures\" value=\"1\"" +
+      (figures_only ? " checked" : "") +
+      "> only sentences with a figure</label> <button type=\"submit\">Search"
+      "</button><p class=\"meta\">FTS5 syntax: all words must occur (“cuts” "
+      "finds “cut”); \"a phrase\"; OR; NOT; prefix*.</p></form>";
   if (query.empty()) return {200, Page("Search", body)};
   SearchOptions so;
   so.figures_only = figures_only;
@@ -130,18 +135,20 @@ PageResponse SearchPage(sqlite3* db, const std::string& query, bool figures_only
   if (!t.ok()) {
     PageResponse error = ErrorPage(t.status());
     if (error.status == 400) {
-      error.html = Page("Bad search", body + "<div class=\"error\" id=\"message\">" +
-                                          Html(t.status().message()) + "</div>", query);
+      error.html = Page(
+          "Bad search",
+          body + "<div class=\"error\" id=\"message\">" + Html(t.status().message()) + "</div>",
+          query);
     }
     return error;
   }
   body += "<p class=\"meta\" id=\"summary\">" + std::to_string(t->size()) +
-          (t->size() == 200 ? "+" : "") + " sentences</p><table id=\"results\"><thead><tr>"
+          (t->size() == 200 ? "+" : "") +
+          " sentences</p><table id=\"results\"><thead><tr>"
           "<th>Date</th><th>Article</th><th>Sentence</th><th>Figures</th></tr></thead><tbody>";
   for (size_t r = 0; r < t->size(); ++r) {
     body += "<tr><td class=\"nowrap\">" + Html(t->Text(r, "date")) + "</td><td><a href=\"" +
-            ArticleHref(t->Text(r, "article"), -1,
-                        static_cast<int>(t->Int(r, "sentence_idx"))) +
+            ArticleHref(t->Text(r, "article"), -1, static_cast<int>(t->Int(r, "sentence_idx"))) +
             "\">" + Html(Title(*t, r)) + "</a></td><td class=\"sentence\">" +
             Highlighted(t->Text(r, "sentence")) + "</td><td>" + Html(t->Text(r, "figures")) +
             "</td></tr>";

@@ -31,8 +31,10 @@ bool ValidUtf8(std::string_view s) {
 // characters, at most kMaxParam bytes.
 Status CheckParams(const PageRequest& req, const std::set<std::string>& allowed) {
   for (const auto& [k, v] : req.params) {
-    if (!allowed.count(k)) return Status::InvalidArgument("unknown parameter '" + Clip(k, 40) + "'");
-    if (req.params.count(k) > 1) return Status::InvalidArgument("parameter '" + k + "' given twice");
+    if (!allowed.count(k))
+      return Status::InvalidArgument("unknown parameter '" + Clip(k, 40) + "'");
+    if (req.params.count(k) > 1)
+      return Status::InvalidArgument("parameter '" + k + "' given twice");
     if (v.size() > kMaxParam) return Status::InvalidArgument("parameter '" + k + "' is too long");
     if (!ValidUtf8(v)) return Status::InvalidArgument("parameter '" + k + "' is not UTF-8");
     for (unsigned char c : v) {
@@ -91,7 +93,8 @@ PageResponse Route(sqlite3* db, const PageRequest& req) {
     if (!number.ok()) return ErrorPage(number.status());
     auto unit = Required(req, "unit");
     if (!unit.ok()) return ErrorPage(unit.status());
-    if (unit->size() > 40) return ErrorPage(Status::InvalidArgument("parameter 'unit' is too long"));
+    if (unit->size() > 40)
+      return ErrorPage(Status::InvalidArgument("parameter 'unit' is too long"));
     return FigurePage(db, {*number, *unit, Get(req, "noun")});
   }
   if (p == "/article") {
@@ -178,8 +181,9 @@ PageResponse ErrorPage(const Status& status) {
              : status.code() == Status::Code::kNotFound      ? 404
                                                              : 500;
   const char* title = r.status == 400 ? "Bad request" : r.status == 404 ? "Not found" : "Error";
-  r.html = Page(title, "<div class=\"error\"><h1>" + std::string(title) + "</h1><p id=\"message\">" +
-                           Html(status.message()) + "</p><p><a href=\"/\">Back to the overview</a>"
+  r.html = Page(title, "<div class=\"error\"><h1>" + std::string(title) +
+                           "</h1><p id=\"message\">" + Html(status.message()) +
+                           "</p><p><a href=\"/\">Back to the overview</a>"
                            "</p></div>");
   return r;
 }
@@ -196,36 +200,39 @@ PageResponse OverviewPage(sqlite3* db) {
   auto speakers = Speakers(db, few);
   if (!speakers.ok()) return ErrorPage(speakers.status());
   const Table& t = *totals;
-  std::string body = "<h1>Recycled figures</h1><p class=\"meta\">" +
-                     std::to_string(t.Int(0, "articles")) + " articles · " +
-                     std::to_string(t.Int(0, "figures")) + " figures · " +
-                     std::to_string(t.Int(0, "quotes")) + " quotes · " +
-                     std::to_string(t.Int(0, "speakers")) + " speakers · " +
-                     std::to_string(t.Int(0, "links")) + " links between articles · " +
-                     std::to_string(t.Int(0, "recycled")) +
-                     " figures stated in two or more articles</p>";
+  std::string body =
+      "<h1>Recycled figures</h1><p class=\"meta\">" + std::to_string(t.Int(0, "articles")) +
+      " articles · " + std::to_string(t.Int(0, "figures")) + " figures · " +
+      std::to_string(t.Int(0, "quotes")) + " quotes · " + std::to_string(t.Int(0, "speakers")) +
+      " speakers · " + std::to_string(t.Int(0, "links")) + " links between articles · " +
+      std::to_string(t.Int(0, "recycled")) + " figures stated in two or more articles</p>";
   body += RecycledTable(*recycled);
   body += "<div class=\"columns\"><div class=\"card\"><h2>Who says the most</h2>" +
           SpeakerList(*speakers) + "<p><a href=\"/speakers\">All speakers →</a></p></div>";
-  body += "<div class=\"card\"><h2>Search</h2><p class=\"meta\">Words must all occur "
-          "(<a href=\"" + SearchHref("knife crime") + "\">knife crime</a>); quote a phrase "
-          "(<a href=\"" + SearchHref("\"council tax\"") + "\">\"council tax\"</a>); OR, NOT and "
-          "prefix* work too.</p><p><a href=\"/articles\">All articles →</a></p></div></div>";
+  body +=
+      "<div class=\"card\"><h2>Search</h2><p class=\"meta\">Words must all occur "
+      "(<a href=\"" +
+      SearchHref("knife crime") +
+      "\">knife crime</a>); quote a phrase "
+      "(<a href=\"" +
+      SearchHref("\"council tax\"") +
+      "\">\"council tax\"</a>); OR, NOT and "
+      "prefix* work too.</p><p><a href=\"/articles\">All articles →</a></p></div></div>";
   return {200, Page("Recycled figures", body)};
 }
 
 PageResponse ArticlesPage(sqlite3* db) {
   auto t = Articles(db, {});
   if (!t.ok()) return ErrorPage(t.status());
-  std::string body = "<h1>Articles</h1><table><thead><tr><th>Date</th><th>Article</th>"
-                     "<th>Source</th><th>Figures</th><th>Quotes</th><th>Links</th></tr></thead>"
-                     "<tbody>";
+  std::string body =
+      "<h1>Articles</h1><table><thead><tr><th>Date</th><th>Article</th>"
+      "<th>Source</th><th>Figures</th><th>Quotes</th><th>Links</th></tr></thead>"
+      "<tbody>";
   for (size_t r = 0; r < t->size(); ++r) {
     body += "<tr><td class=\"nowrap\">" + Html(t->Text(r, "date")) + "</td><td>" +
             ArticleLink(*t, r) + "<br><span class=\"meta\">" + Html(t->Text(r, "article")) +
-            "</span></td><td>" + Html(t->Text(r, "source")) + "</td>" +
-            Num(t->Int(r, "figures")) + Num(t->Int(r, "quotes")) + Num(t->Int(r, "links")) +
-            "</tr>";
+            "</span></td><td>" + Html(t->Text(r, "source")) + "</td>" + Num(t->Int(r, "figures")) +
+            Num(t->Int(r, "quotes")) + Num(t->Int(r, "links")) + "</tr>";
   }
   return {200, Page("Articles", body + "</tbody></table>")};
 }
@@ -233,9 +240,10 @@ PageResponse ArticlesPage(sqlite3* db) {
 PageResponse SpeakersPage(sqlite3* db) {
   auto t = Speakers(db, {});
   if (!t.ok()) return ErrorPage(t.status());
-  std::string body = "<h1>Speakers and sources</h1><table><thead><tr><th>Name</th><th>Role</th>"
-                     "<th>Articles</th><th>Quotes</th><th>Figures</th><th>First seen</th>"
-                     "<th>Last seen</th></tr></thead><tbody>";
+  std::string body =
+      "<h1>Speakers and sources</h1><table><thead><tr><th>Name</th><th>Role</th>"
+      "<th>Articles</th><th>Quotes</th><th>Figures</th><th>First seen</th>"
+      "<th>Last seen</th></tr></thead><tbody>";
   for (size_t r = 0; r < t->size(); ++r) {
     body += "<tr><td><a class=\"who\" href=\"" + SpeakerHref(t->Text(r, "name")) + "\">" +
             Html(t->Text(r, "name")) + "</a>" +

@@ -24,7 +24,7 @@ struct sqlite3;
 namespace claimex::web {
 
 struct PageRequest {
-  std::string path;                           // "/figure"
+  std::string path;                                // "/figure"
   std::multimap<std::string, std::string> params;  // decoded query parameters
 };
 

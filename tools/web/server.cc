@@ -45,8 +45,7 @@ struct WebServer::Impl {
       out = RenderPage(store->handle(), page);
     }
     const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
-            .count();
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     char timing[48];
     std::snprintf(timing, sizeof timing, "page;dur=%.2f", ms);
     res.set_header("Server-Timing", timing);
@@ -78,11 +77,10 @@ Result<std::unique_ptr<WebServer>> WebServer::Create(const WebOptions& options) 
   impl->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   impl->http.set_payload_max_length(64 * 1024);
   Impl* raw = impl.get();
-  impl->http.set_pre_routing_handler(
-      [raw](const httplib::Request& req, httplib::Response& res) {
-        raw->Handle(req, res);
-        return httplib::Server::HandlerResponse::Handled;
-      });
+  impl->http.set_pre_routing_handler([raw](const httplib::Request& req, httplib::Response& res) {
+    raw->Handle(req, res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
   if (options.port == 0) {
     impl->port = impl->http.bind_to_any_port(options.host);
     if (impl->port <= 0) return Status::IoError("cannot listen on " + options.host);
