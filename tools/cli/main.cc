@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   CLI::App app{"claimex: extracts quantitative claims from news, with who said them, and links "
                "figures recycled across articles"};
   app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::simple);  // one-line argument errors
   std::vector<std::pair<CLI::App*, CommandRun>> commands;
   for (const CommandSpec& spec : RegisteredCommands()) {
     CLI::App* cmd = app.add_subcommand(spec.name, spec.help);
