@@ -32,6 +32,18 @@ Status JsonLinesWriter::Put(const Article& a, const Extraction& ex) {
   art["encoding"] = a.encoding;
   art["bytes"] = a.body.size();
   if (!ex.anchor_date.empty()) art["anchor_date"] = ex.anchor_date;
+  if (options_.with_body) {
+    art["body"] = a.body;
+    Json& sentences = art["sentences"] = Json::array();
+    for (const Sentence& s : ex.sentences) {
+      sentences.push_back(Json::array({s.span.start, s.span.end, s.paragraph}));
+    }
+    Json& speakers = art["speakers"] = Json::array();
+    for (const Speaker& sp : ex.speakers) {
+      speakers.push_back(Json{{"name", sp.name}, {"role", sp.role}, {"org", sp.org},
+                              {"aliases", sp.aliases}});
+    }
+  }
   Emit(out_, art);
 
   for (const Claim& c : ex.claims) {
