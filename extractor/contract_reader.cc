@@ -104,7 +104,8 @@ class ArticleBuilder {
       if (r.restates) {
         auto it = std::find_if(ex.claims.begin(), ex.claims.end(),
                                [&](const Claim& o) { return o.span.start == *r.restates; });
-        if (it == ex.claims.end()) Fail("claim restates no claim at " + std::to_string(*r.restates));
+        if (it == ex.claims.end())
+          Fail("claim restates no claim at " + std::to_string(*r.restates));
         c.restates = static_cast<int>(it - ex.claims.begin());
       }
     }
@@ -169,7 +170,8 @@ class ArticleBuilder {
   void ReadSentences(const Json& record) {
     auto it = record.find("sentences");
     if (it == record.end() || !it->is_array()) {
-      return Fail("article record without \"sentences\" (write it with claimex extract --with-body)");
+      return Fail(
+          "article record without \"sentences\" (write it with claimex extract --with-body)");
     }
     for (const Json& s : *it) {
       if (!s.is_array() || s.size() != 3 || !s[0].is_number_unsigned() ||
@@ -299,7 +301,7 @@ bool ContractReader::ReadLine(std::string* line) {
 
 bool ContractReader::Next(ContractItem* item) {
   std::string line;
-  for (;;) {  // find the next article record
+  for (;;) {        // find the next article record
     size_t at = 0;  // the line number of `line`
     if (pending_line_ != 0) {
       line = std::move(pending_);
@@ -318,15 +320,13 @@ bool ContractReader::Next(ContractItem* item) {
     }
     const std::string origin = origin_ + ":" + std::to_string(at);
     if (!line.empty() && line[0] == '\0') {
-      *item = Rejection{origin, SniffArticleId(line), "line longer than " +
-                                                          std::to_string(max_line_bytes_) +
-                                                          " bytes"};
+      *item = Rejection{origin, SniffArticleId(line),
+                        "line longer than " + std::to_string(max_line_bytes_) + " bytes"};
       return true;
     }
     Json record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (record.is_discarded() || !record.is_object()) {
-      *item = Rejection{origin, SniffArticleId(line.substr(0, kKeepPrefix)),
-                        "not a JSON object"};
+      *item = Rejection{origin, SniffArticleId(line.substr(0, kKeepPrefix)), "not a JSON object"};
       return true;
     }
     if (Str(record, "type") != "article") continue;  // links, or records of a rejected article

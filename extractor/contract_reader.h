@@ -58,8 +58,8 @@ class ContractReader {
   std::string origin_;
   size_t max_line_bytes_;
   size_t line_number_ = 0;
-  std::string pending_;           // an article record read ahead (the start of the next article)
-  size_t pending_line_ = 0;       // its line number, 0 when none is pending
+  std::string pending_;      // an article record read ahead (the start of the next article)
+  size_t pending_line_ = 0;  // its line number, 0 when none is pending
   bool done_ = false;
 };
 

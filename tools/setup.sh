@@ -2,6 +2,8 @@
 # Installs the Debian packages claimex needs to build and test (idempotent; quiet when all is there).
 # Usage: tools/setup.sh            core build + test dependencies
 #        tools/setup.sh --browser  also Chromium and ChromeDriver (tools/browser_test.sh)
+#        tools/setup.sh --bench    also GNU parallel, Node.js and npm (tools/bench.sh: the
+#                                  scale-out test and the Recognizers-Text peer)
 set -euo pipefail
 pkgs=(g++ cmake make pkg-config libre2-dev libicu-dev libutf8proc-dev libsqlite3-dev catch2
       libcli11-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libxml2-dev sqlite3 python3
@@ -9,6 +11,7 @@ pkgs=(g++ cmake make pkg-config libre2-dev libicu-dev libutf8proc-dev libsqlite3
 for arg in "$@"; do
   case "$arg" in
     --browser) pkgs+=(chromium chromium-driver) ;;
+    --bench) pkgs+=(parallel nodejs); command -v npm >/dev/null || pkgs+=(npm) ;;
   esac
 done
 missing=()

@@ -107,10 +107,13 @@ Status RunSerial(PipelineInputs* inputs, const Extractor& extractor, PipelineOut
 // the ring is full, so at most `window` items are held.
 class Parallel {
  public:
-  Parallel(const Extractor& extractor, PipelineOutput* output, Writer* writer, int jobs,
-           int window)
-      : extractor_(extractor), output_(output), writer_(writer), jobs_(jobs),
-        ring_(static_cast<size_t>(window)), done_(ring_.size(), false) {}
+  Parallel(const Extractor& extractor, PipelineOutput* output, Writer* writer, int jobs, int window)
+      : extractor_(extractor),
+        output_(output),
+        writer_(writer),
+        jobs_(jobs),
+        ring_(static_cast<size_t>(window)),
+        done_(ring_.size(), false) {}
 
   Status Run(PipelineInputs* inputs) {
     std::vector<std::thread> workers;

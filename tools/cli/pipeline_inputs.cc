@@ -95,8 +95,8 @@ void PipelineInputs::OpenNext() {
       if (LooksLikeContract(stream->Peek(kSniffBytes))) {
         if (!run.empty()) break;  // opened again after the run
         pending_.pop_front();
-        contract_ = std::make_unique<ContractReader>(std::move(stream),
-                                                     path == "-" ? "<stdin>" : path);
+        contract_ =
+            std::make_unique<ContractReader>(std::move(stream), path == "-" ? "<stdin>" : path);
         return;
       }
       if (path == "-") {
