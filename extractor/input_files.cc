@@ -102,26 +102,16 @@ std::string FileStem(std::string_view path) {
 
 namespace {
 
-// Files that sit beside articles in a folder but are not articles: documentation, licences,
-// tables and scripts. Only skipped while walking a directory; named on the command line, any
-// file is read.
-bool IsSideFile(const std::string& name) {
-  static constexpr std::string_view kPrefixes[] = {"README", "LICENSE",   "LICENCE", "COPYING",
-                                                   "NOTICE", "CHANGELOG", "AUTHORS"};
-  static constexpr std::string_view kExtensions[] = {
-      ".md",   ".markdown", ".rst",  ".csv", ".tsv", ".json", ".yml", ".yaml",
-      ".toml", ".sh",       ".py",   ".js",  ".css", ".cc",   ".h",   ".pdf",
-      ".png",  ".jpg",      ".jpeg", ".gif", ".svg", ".zip"};
-  std::string upper, lower;
-  for (char c : name) {
-    upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  for (std::string_view p : kPrefixes) {
-    if (std::string_view(upper).starts_with(p)) return true;
-  }
-  for (std::string_view e : kExtensions) {
-    if (std::string_view(lower).ends_with(e)) return true;
+// Files a directory walk reads: article extensions only (text, JSON Lines, web pages, feeds, and
+// any of these gzip-compressed: "page.html.gz"). Everything else beside them (README.md, LICENSE,
+// index.tsv, scripts, images) is skipped silently; named on the command line, any file is read.
+bool IsArticleFile(const std::string& name) {
+  static constexpr std::string_view kArticleExtensions[] = {
+      "txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml", "xml", "rss", "atom"};
+  std::string ext = Extension(name);
+  if (ext == "gz") ext = Extension(name.substr(0, name.size() - 3));
+  for (std::string_view e : kArticleExtensions) {
+    if (ext == e) return true;
   }
   return false;
 }
@@ -148,7 +138,7 @@ std::vector<std::string> ListDirectory(const std::string& dir, std::string* erro
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (entry.is_regular_file(ec) && !IsSideFile(name)) files.push_back(entry.path().string());
+    if (entry.is_regular_file(ec) && IsArticleFile(name)) files.push_back(entry.path().string());
   }
   std::sort(files.begin(), files.end());
   return files;

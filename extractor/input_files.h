@@ -25,9 +25,10 @@ InputFormat DetectFormat(std::string_view path, std::string_view head);
 // The file name without directory and without its last extension: "dir/a.b.txt" -> "a.b".
 std::string FileStem(std::string_view path);
 
-// Lists the regular files under `dir` recursively, sorted by path; entries whose name starts
-// with '.' are skipped (and hidden directories are not entered), and so are side files that are
-// not articles (README*, LICENSE*, .md, .csv, .tsv, .json, scripts, images). Symbolic links to
+// Lists the article files under `dir` recursively, sorted by path: those with an article
+// extension (.txt .text .jsonl .ndjson .html .htm .xhtml .xml .rss .atom, each also with .gz
+// after it); other files (README.md, LICENSE, index.tsv, scripts, images) are skipped, and so are
+// entries whose name starts with '.' (hidden directories are not entered). Symbolic links to
 // files are listed, links to directories are not followed. On an error *error gets a short reason
 // and the files found so far are returned.
 std::vector<std::string> ListDirectory(const std::string& dir, std::string* error);

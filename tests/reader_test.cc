@@ -324,8 +324,9 @@ TEST_CASE("a directory is read recursively in sorted order, hidden entries skipp
   dir.Write(".hidden.txt", "Never read.");
   dir.Write(".git/e.txt", "Never read either.");
   dir.Write("z.html", "<html></html>");
-  // Side files that are not articles are skipped in a directory walk.
+  // Files without an article extension are skipped in a directory walk.
   dir.Write("README.md", "About this folder.");
+  dir.Write("raw.sgm", "Not an article extension.");
   dir.Write("LICENSE", "Terms.");
   dir.Write("index.tsv", "a\tb");
   auto items = ReadAll({dir.Path()});
