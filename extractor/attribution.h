@@ -1,6 +1,13 @@
 // Internal: ties each claim to who stands behind it: the speaker (a figure inside a quote or
 // reported speech) or a named non-quote source ("City Hall figures show ..."). (The time span
 // that scopes a claim is set by TimeFinder::Scope.) Immutable after Create; thread-safe.
+//
+// Claim::attribution_rule says how: "in-quote:<quote rule>" / "in-reported:<quote rule>" (the
+// innermost quote's speaker), "in-quote-org:..." / "in-reported-org:..." (an organisation's
+// statement: it becomes the source), "in-quote-unresolved" (a quote with no named speaker), or
+// the name of the source cue from patterns/source_cues.txt ("source-released-by",
+// "source-org-data-show", "source-according-data", "source-anaphor", ...). A figure in the
+// article's own voice with no source cue keeps an empty rule.
 #ifndef CLAIMEX_EXTRACTOR_ATTRIBUTION_H_
 #define CLAIMEX_EXTRACTOR_ATTRIBUTION_H_
 
