@@ -386,7 +386,13 @@ int MentionParser::SkipBack(int j, int floor) const {
 bool MentionParser::IsSegmentBreak(int k) const {
   // A lone '-' is a dash ("WASHINGTON -- President X"); hyphens inside words are no words.
   return w_[k].kind == QWord::kPunct && !w_.Is(k, '.') && !w_.Is(k, '(') && !w_.Is(k, ')') &&
-         !w_.Is(k, '&') && !w_.Is(k, '/') && !w_.Is(k, '\'');
+         !w_.Is(k, '&') && !w_.Is(k, '/') && !IsPossessiveMark(k);
+}
+
+bool MentionParser::IsPossessiveMark(int k) const {
+  // "the Tenants' Union", "veterans' families": an apostrophe after a plural, not a quote mark.
+  return w_.Is(k, '\'') && k > 0 && w_.IsWord(k - 1) && w_[k - 1].end == w_[k].start &&
+         w_.Lower(k - 1).ends_with("s") && k + 1 < w_.size() && w_.IsWord(k + 1);
 }
 
 std::string MentionParser::RoleIn(int first, int last, std::string* head, Gender* gender) const {
@@ -576,7 +582,7 @@ Mention MentionParser::After(int start, int limit) const {
     int r_end = r;
     while (r_end < limit && r_end - r < 16 &&
            !(w_[r_end].kind == QWord::kPunct && !w_.Is(r_end, '(') && !w_.Is(r_end, ')') &&
-             !w_.Is(r_end, '-'))) {
+             !w_.Is(r_end, '-') && !IsPossessiveMark(r_end))) {
       ++r_end;
     }
     bool is_role = false;

@@ -62,6 +62,8 @@ class MentionParser {
   // Skips adjuncts going backwards from word `i` (inclusive); returns the first word that is not
   // part of one. `before_verb` also allows the "before" adjuncts (auxiliaries).
   int SkipAdjunctsBack(int i, int floor, bool before_verb) const;
+  // True when word k is an apostrophe that ends a plural possessive ("the Tenants' Union").
+  bool IsPossessiveMark(int k) const;
   // Skips, going back from word j: adjuncts, one -ly adverb, a parenthesis.
   int SkipBack(int j, int floor) const;
   // Skips adjuncts going forwards from word `i`; returns the first word after them.

@@ -132,9 +132,8 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
   };
   // A title phrase has no quote mark at its edge and no speech verb ("...,' said the Mayor").
   auto is_break = [&](int k) {
-    bool apostrophe = w_.Is(k, '\'') && k > 0 && w_.IsWord(k - 1) && w_.Lower(k - 1).ends_with("s");
     return w_[k].kind == QWord::kPunct && !w_.Is(k, '(') && !w_.Is(k, ')') && !w_.Is(k, '-') &&
-           !apostrophe;
+           !mp_.IsPossessiveMark(k);
   };
 
   // After: "Jo Bloggs, the party's spokesman, said".
