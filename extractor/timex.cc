@@ -188,7 +188,8 @@ class Impl : public TimeFinder {
       std::string prev = Lower(top.substr(ps, ls - 1 - ps));
       if (EndsWithDateline(TrimEnd(prev, " \t:-,|"))) return true;
     }
-    if (before_blank && !HasWords(after)) return true;
+    // alone on its line, or opening a short one ("4 March 2024 | Press release")
+    if (before_blank && (!HasWords(after) || after.size() <= 60)) return true;
     // wire dateline: upper-case place, comma, the date, then a dash or an agency
     std::string_view raw_before = TrimEnd(top.substr(ls, start - ls), " ");
     if (raw_before.size() >= 3 && raw_before.back() == ',') {

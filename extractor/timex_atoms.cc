@@ -1,6 +1,7 @@
 // The atoms of the TimeFinder's grammar: numbers, days, month and weekday names, years, numeric
 // dates and clock times, and the context tests around them; see timex_parse.h.
 #include <cmath>
+#include <cstdlib>
 
 #include "extractor/timex_parse.h"
 
@@ -305,6 +306,15 @@ int Parser::NumericDate(int i, Point* p) const {
         q.month = m;
       } else {
         if (m > 12 && d <= 12) std::swap(m, d);
+        if (f.m > 0 && f.d > 0 && m <= 12 && d <= 12 && m != d && anchor_ && q.year == anchor_->y &&
+            groups[f.m].data() < groups[f.d].data()) {
+          // "03/04/2024" is read month first unless day first lands nearer the anchor
+          auto away = [&](int mm, int dd) {
+            return std::abs(DaysFromCivil({q.year, mm, std::min(dd, DaysInMonth(q.year, mm))}) -
+                            DaysFromCivil(*anchor_));
+          };
+          if (away(d, m) < away(m, d)) std::swap(m, d);
+        }
         if (m < 1 || m > 12 || d < 1 || d > 31) continue;
         q.gran = Gran::kDay;
         q.month = m;

@@ -101,7 +101,7 @@ int Parser::Duration(int i, Parsed* out) const {
         r.type = Parsed::Type::kPoint;
         r.kind = "relative";
         if (anchor_) {
-          r.a = Point::OfDay(d.Apply(*anchor_, 1));
+          r.a = AtGran(d.Apply(*anchor_, 1), d.code == "Y" ? Gran::kYear : Gran::kDay);
         } else {
           r.a.gran = Gran::kDay;
           r.a.unresolved = true;
@@ -170,7 +170,8 @@ int Parser::Duration(int i, Parsed* out) const {
     Point p;
     std::string_view pk;
     int kp = PointExpr(ko, &p, true, &pk);
-    if (kp > 0 && IsDay(p) && p.HasYear() && !p.unresolved && !d.unknown) {
+    if (kp > 0 && IsDay(p) && p.HasYear() && !p.unresolved && !d.unknown &&
+        d.UnitGran() != Gran::kTime) {  // not "3 minutes from today"
       r.type = Parsed::Type::kPoint;
       r.kind = pk;
       r.a = Point::OfDay(d.Apply({p.year, p.month, p.day}, e->ival));
