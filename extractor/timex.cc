@@ -117,8 +117,12 @@ class Impl : public TimeFinder {
         uint32_t gap1 = before ? c.span.start : t.span.start;
         long cost = static_cast<long>(gap1 - gap0);
         std::string_view gap = text.substr(gap0, gap1 - gap0);
-        if (gap.find(';') != std::string_view::npos) cost += 200;  // another clause
-        if (gap.find(" but ") != std::string_view::npos) cost += 100;
+        // another clause: after a semicolon, a contrast, or a comma
+        if (gap.find(';') != std::string_view::npos) cost += 200;
+        for (std::string_view w : {" but ", " while ", " whereas ", " although "}) {
+          if (gap.find(w) != std::string_view::npos) cost += 100;
+        }
+        cost += 15 * static_cast<long>(std::count(gap.begin(), gap.end(), ','));
         if (t.kind == "relative" || t.kind == "date") cost += 20;  // span cues scope better
         if (t.kind == "set") cost += 200;
         if (c.time < 0 || cost < best_cost) {

@@ -411,6 +411,10 @@ TEST_CASE("a claim is scoped by the nearest time cue in its sentence", "[timex]"
        "Thefts passed 200 so far this year and up to June this year, 55 bikes "
        "were found.",
        "200", "so far this year"},
+      {"the clause of the figure",
+       "In 2019 there were 500 arrests, while in 2020 the number rose to 700.", "500", "In 2019"},
+      {"the clause of the second figure",
+       "In 2019 there were 500 arrests, while in 2020 the number rose to 700.", "700", "in 2020"},
       {"no time in the sentence", "The fund holds £3 million. It was set up in 2001.", "£3 million",
        ""},
   };
