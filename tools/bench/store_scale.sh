@@ -24,12 +24,12 @@ contract() {  # contract NAME FEED: extract --with-body once per work dir
 reuters_lines=$(wc -l <"$corpus/reuters21578.jsonl")
 head -n $((reuters_lines - probe_n)) "$corpus/reuters21578.jsonl" >"$work/reuters_fill.jsonl"
 tail -n "$probe_n" "$corpus/reuters21578.jsonl" >"$work/reuters_probe.jsonl"
-contract reuters_fill "$work/reuters_fill.jsonl"
-contract reuters_probe "$work/reuters_probe.jsonl"
+contract "reuters_fill$probe_n" "$work/reuters_fill.jsonl"
+contract "reuters_probe$probe_n" "$work/reuters_probe.jsonl"
 contract senate "$corpus/senate_press_releases.jsonl"
 contract bbc "$corpus/bbc2225.jsonl"
 contract allsides "$corpus/allsides_roundups.jsonl"
-fills=("$work/c_reuters_fill.jsonl" "$work/c_senate.jsonl" "$work/c_bbc.jsonl"
+fills=("$work/c_reuters_fill$probe_n.jsonl" "$work/c_senate.jsonl" "$work/c_bbc.jsonl"
        "$work/c_allsides.jsonl")
 
 articles_in() { grep -c '^{"type":"article"' "$@" | awk -F: '{s += $NF} END {print s}'; }
@@ -37,7 +37,7 @@ natural=$(articles_in "${fills[@]}")
 max=${sizes[-1]}
 copy=1
 while [ "$natural" -lt "$max" ]; do  # disguised copies until the largest size fits
-  for f in "$work"/c_reuters_fill.jsonl "$work"/c_senate.jsonl; do
+  for f in "$work/c_reuters_fill$probe_n.jsonl" "$work/c_senate.jsonl"; do
     out="$work/copy${copy}_$(basename "$f")"
     [ -s "$out" ] || python3 "$here/disguise.py" "~r$copy" <"$f" >"$out"
     fills+=("$out")
@@ -59,10 +59,12 @@ for size in "${sizes[@]}"; do
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
   cp "$db" "$work/probe.db"
   /usr/bin/time -f "%e %U %S" -o "$work/probe.time" \
-    "$bin" ingest --db "$work/probe.db" "$work/c_reuters_probe.jsonl" 2>"$work/probe.err" || true
+    "$bin" ingest --db "$work/probe.db" "$work/c_reuters_probe$probe_n.jsonl" 2>"$work/probe.err" ||
+    true
   read -r wall user sys <"$work/probe.time"
+  probed=$(grep -o '[0-9]* articles stored' "$work/probe.err" | awk '{print $1}')
   have=$(sqlite3 "$db" "SELECT COUNT(*) FROM articles")
-  awk -v s="$have" -v p="$probe_n" -v w="$wall" -v c="$(awk "BEGIN{print $user + $sys}")" \
+  awk -v s="$have" -v p="$probed" -v w="$wall" -v c="$(awk "BEGIN{print $user + $sys}")" \
     'BEGIN {printf "store_scale size=%d probe=%d wall_s=%.2f cpu_s=%.2f ms_per_article=%.3f\n",
             s, p, w, c, 1000 * w / p}'
   rm -f "$work/probe.db" "$work/probe.db-wal" "$work/probe.db-shm"
