@@ -139,10 +139,22 @@ void Impl::Attribute(const Document& doc, Extraction* ex) const {
   bool hits_ready = false;
   for (Claim& c : ex->claims) {
     // 1. Inside a quote: the quote's speaker (the innermost quote when they nest).
+    // Quotes never cross a paragraph: look back from the claim to its paragraph's start only.
     const Quote* in = nullptr;
-    for (const Quote& q : ex->quotes) {
-      if (q.span.start > c.span.start) break;
-      if (c.span.end <= q.span.end && (in == nullptr || q.span.start >= in->span.start)) in = &q;
+    {
+      auto para = std::upper_bound(doc.paragraphs.begin(), doc.paragraphs.end(), c.span.start,
+                                   [](uint32_t o, const Span& p) { return o < p.start; });
+      uint32_t floor = para == doc.paragraphs.begin() ? 0 : (para - 1)->start;
+      auto it = std::upper_bound(ex->quotes.begin(), ex->quotes.end(), c.span.start,
+                                 [](uint32_t o, const Quote& q) { return o < q.span.start; });
+      while (it != ex->quotes.begin()) {
+        --it;
+        if (it->span.start < floor) break;
+        if (c.span.end <= it->span.end) {
+          in = &*it;  // the latest-starting quote that holds the claim: the innermost
+          break;
+        }
+      }
     }
     if (in != nullptr) {
       const char* where = in->kind == QuoteKind::kDirect ? "in-quote" : "in-reported";

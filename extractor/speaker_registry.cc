@@ -71,11 +71,14 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
     p = -1;
     // "Donald J. Trump" and "Donald Trump" are one person.
     if (m.kind == Mention::kName && m.name_words() >= 2) {
-      for (size_t i = 0; i < people_.size(); ++i) {
-        if (!people_[i].org && people_[i].same_as < 0 && people_[i].first_word == first &&
-            people_[i].last_word == last) {
-          p = static_cast<int>(i);
-          break;
+      auto same_last = by_last_.find(last);
+      if (same_last != by_last_.end()) {
+        for (int i : same_last->second) {
+          const Person& other = people_[i];
+          if (!other.org && other.same_as < 0 && other.first_word == first) {
+            p = i;
+            break;
+          }
         }
       }
     }
@@ -97,6 +100,10 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
       people_.push_back(person);
       if (m.honorific) people_.back().honorific = true;
       p = static_cast<int>(people_.size()) - 1;
+      if (name.find(' ') != std::string::npos) {
+        by_first_[first].push_back(p);
+        by_last_[last].push_back(p);
+      }
     }
     by_name_[key] = p;
   }
@@ -105,10 +112,15 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
   return p;
 }
 
+void SpeakerRegistry::SetRoleHead(int p, const std::string& head) {
+  people_[p].role_head = head;
+  by_role_[head].push_back(p);
+}
+
 void SpeakerRegistry::NoteRole(int p, const Mention& m) {
   Person& person = people_[p];
   if (person.role.empty() && !m.role.empty()) person.role = m.role;
-  if (person.role_head.empty() && !m.role_head.empty()) person.role_head = m.role_head;
+  if (person.role_head.empty() && !m.role_head.empty()) SetRoleHead(p, m.role_head);
   if (person.gender == Gender::kAny && !person.org &&
       (m.gender == Gender::kMale || m.gender == Gender::kFemale)) {
     person.gender = m.gender;
@@ -215,7 +227,9 @@ void SpeakerRegistry::MergeLongNames() {
       people_[from].same_as = to;
       for (int word : people_[from].mentions) AddMention(word, to);
       if (people_[to].role.empty()) people_[to].role = people_[from].role;
-      if (people_[to].role_head.empty()) people_[to].role_head = people_[from].role_head;
+      if (people_[to].role_head.empty() && !people_[from].role_head.empty()) {
+        SetRoleHead(to, people_[from].role_head);
+      }
       break;
     }
   }
@@ -235,11 +249,14 @@ int SpeakerRegistry::FindPartName(const Mention& m, int before_word) const {
   const int a = m.name_first, b = m.name_last;
   // A longer full name that ends with these words: "Guajardo Villarreal".
   std::string tail = " " + Lower(mp_.TextOf(a, b));
-  for (size_t p = 0; p < people_.size(); ++p) {
-    const Person& person = people_[p];
-    if (person.org || person.same_as >= 0) continue;
-    std::string name = Lower(person.name);
-    if (name.size() > tail.size() && name.ends_with(tail)) return static_cast<int>(p);
+  auto same_last = by_last_.find(w_.Lower(b - 1));
+  if (same_last != by_last_.end()) {
+    for (int p : same_last->second) {
+      const Person& person = people_[p];
+      if (person.org || person.same_as >= 0) continue;
+      std::string name = Lower(person.name);
+      if (name.size() > tail.size() && name.ends_with(tail)) return p;
+    }
   }
   // Fewer words: "Rival Jo Bloggs", "Bloggs Vows" (a title-case headline), "De Bloggs".
   for (int k = a + 1; k < b; ++k) {
@@ -339,34 +356,37 @@ int SpeakerRegistry::LatestMention(int person, int before_word) const {
 }
 
 int SpeakerRegistry::FindByWord(std::string_view lower, bool last_word, int before_word) const {
+  const StringMap<std::vector<int>>& index = last_word ? by_last_ : by_first_;
+  auto it = index.find(lower);
+  if (it == index.end()) return -1;
   int best = -1;
   int best_key = -2;
-  for (size_t i = 0; i < people_.size(); ++i) {
+  for (int i : it->second) {
     const Person& p = people_[i];
-    if (p.org || p.same_as >= 0 || p.name.find(' ') == std::string::npos) continue;
-    if ((last_word ? p.last_word : p.first_word) != lower) continue;
+    if (p.org || p.same_as >= 0) continue;
     // Prefer who already speaks, then the latest mention before, then the first named.
-    int key = LatestMention(static_cast<int>(i), before_word);
+    int key = LatestMention(i, before_word);
     if (p.speaker >= 0) key += 1 << 28;
     if (key > best_key) {
       best_key = key;
-      best = static_cast<int>(i);
+      best = i;
     }
   }
   return best;
 }
 
 int SpeakerRegistry::FindByRole(const std::string& role_head, int before_word) const {
-  if (role_head.empty()) return -1;
+  auto it = by_role_.find(role_head);
+  if (role_head.empty() || it == by_role_.end()) return -1;
   int best = -1;
   int best_key = -2;
-  for (size_t i = 0; i < people_.size(); ++i) {
+  for (int i : it->second) {
     const Person& p = people_[i];
     if (p.org || p.same_as >= 0 || p.role_head != role_head) continue;
-    int key = LatestMention(static_cast<int>(i), before_word);
+    int key = LatestMention(i, before_word);
     if (key > best_key) {
       best_key = key;
-      best = static_cast<int>(i);
+      best = i;
     }
   }
   return best;

@@ -82,6 +82,7 @@ class SpeakerRegistry {
   bool Strong(const Person& p) const;
   void AddMention(int word, int person);
   void NoteRole(int person, const Mention& m);
+  void SetRoleHead(int person, const std::string& head);
   // The role in apposition after a name ("Jo Bloggs, the party's spokesman,") or before it
   // ("London Assembly member for Hackney, Jo Bloggs said"); "" when none.
   std::string AppositeRole(const Mention& m, std::string* head) const;
@@ -98,6 +99,11 @@ class SpeakerRegistry {
   std::vector<Person> people_;
   StringMap<int> by_name_;                     // lower-case canonical name -> person
   std::vector<std::pair<int, int>> mentions_;  // (word index, person), ascending
+  // People with a full name (two words or more) by their first and last word, lower case, and
+  // people by the head of their title ("mayor").
+  StringMap<std::vector<int>> by_first_;
+  StringMap<std::vector<int>> by_last_;
+  StringMap<std::vector<int>> by_role_;
 };
 
 }  // namespace claimex
