@@ -110,7 +110,7 @@ int Parser::Day(int i, int* d, bool words) const {
 
 namespace {
 // After an abbreviated name: a glued full stop before a number or a comma belongs to it.
-int SkipAbbrevDot(const Parser& p, const std::vector<Tok>& toks, int k) {
+int SkipAbbrevDot(const Parser& p, Toks toks, int k) {
   if (p.IsPunct(k, ".") && p.Glued(k) && k + 1 < static_cast<int>(toks.size()) &&
       (toks[k + 1].kind == Tok::kNum || p.IsPunct(k + 1, ","))) {
     return k + 1;
@@ -195,7 +195,7 @@ bool Parser::BareYearOk(int i, int end) const {
     return false;
   if (i > 0 && toks_[i - 1].kind == Tok::kNum) return false;  // "020 2016", "3 2016"
   if (end < n_ && toks_[end].kind == Tok::kNum && toks_[end].space_before) return false;
-  if (IsPunct(end, "%")) return false;
+  if (IsPunct(end, "%") || Match(end, Lex::kZone) > 0) return false;  // "2016%", "2000 GMT"
   if (end < n_ && Glued(end) && (IsPunct(end, "-") || IsPunct(end, "/")) && end + 1 < n_ &&
       toks_[end + 1].kind == Tok::kNum && Glued(end + 1)) {
     return false;  // a code or a range the range rule did not take
@@ -235,11 +235,12 @@ bool Parser::NameAfter(int i) const {
          !toks_[i].newline_before && toks_[i].entries == nullptr;
 }
 
-bool Parser::QuarterContext(int i) const {
-  for (int q = std::max(0, i - 120); q < std::min(n_, i + 60); ++q) {
-    if (IsWord(q, "quarter") || IsWord(q, "quarterly")) return true;
-  }
-  return false;
+bool Parser::QuarterContext(int i) const {  // the text around, across paragraphs
+  size_t at = toks_[i].start;
+  size_t from = at > 700 ? at - 700 : 0;
+  std::string_view around = text_.substr(from, at - from + 350);
+  return around.find("quarter") != std::string_view::npos ||
+         around.find("Quarter") != std::string_view::npos;
 }
 
 int Parser::NumericDate(int i, Point* p) const {
@@ -339,6 +340,15 @@ int Parser::Clock(int i, Point* p) const {
     return k;
   }
   const Tok& t = toks_[i];
+  if (t.kind == Tok::kNum && t.digits == 4 && !t.decimal && Match(i + 1, Lex::kZone) > 0) {
+    int hhmm = static_cast<int>(t.num);  // "2000 GMT": a 24-hour clock with its zone
+    if (hhmm / 100 > 23 || hhmm % 100 > 59) return -1;
+    *p = Point();
+    p->gran = Gran::kTime;
+    p->hour = hhmm / 100;
+    p->minute = hhmm % 100;
+    return Match(i + 1, Lex::kZone);
+  }
   if (t.kind != Tok::kNum || t.decimal || t.ord || t.digits > 2 || t.num > 24) return -1;
   if (i > 0 && Glued(i) && (IsPunct(i - 1, ":") || IsPunct(i - 1, "."))) return -1;
   Point q;

@@ -260,13 +260,14 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
   }
   toks->clear();
   bool space = true, newline = true;
+  int newlines = 2;
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
     char c = text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       space = true;
-      if (c == '\n') newline = true;
+      if (c == '\n') newline = true, ++newlines;
       ++i;
       continue;
     }
@@ -274,7 +275,9 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
     t.start = static_cast<uint32_t>(i);
     t.space_before = space;
     t.newline_before = newline;
+    t.blank_before = newlines >= 2;
     space = newline = false;
+    newlines = 0;
     if (IsDigit(c)) {
       t.kind = Tok::kNum;
       size_t j = i;
@@ -332,7 +335,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
   }
 }
 
-int Lexicon::MatchAt(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry) const {
+int Lexicon::MatchAt(Toks toks, int i, Lex kind, const Entry** entry) const {
   int best = -1;
   const Starts& s = *toks[i].entries;
   for (int k = s.first[static_cast<int>(kind)]; k < s.first[static_cast<int>(kind) + 1]; ++k) {
@@ -368,7 +371,7 @@ const Entry* Lexicon::Word(std::string_view lower, Lex kind) const {
   return nullptr;
 }
 
-bool Lexicon::EndsBefore(const std::vector<Tok>& toks, int i, Lex kind) const {
+bool Lexicon::EndsBefore(Toks toks, int i, Lex kind) const {
   for (int j = std::max(0, i - static_cast<int>(longest_)); j < i; ++j) {
     if (toks[j].entries == nullptr || (toks[j].entries->kinds & KindBit(kind)) == 0) continue;
     const Starts& s = *toks[j].entries;

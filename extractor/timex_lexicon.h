@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -87,6 +88,9 @@ struct Starts {
   std::vector<int> ids;
   std::array<uint16_t, static_cast<int>(Lex::kCount) + 1> first{};
 };
+struct Tok;
+using Toks = std::span<const Tok>;  // a run of tokens (a paragraph's)
+
 inline uint64_t KindBit(Lex kind) { return uint64_t{1} << static_cast<int>(kind); }
 
 struct Tok {
@@ -95,6 +99,7 @@ struct Tok {
   Kind kind = kWord;
   bool space_before = true;         // white space (or the start of the text) before it
   bool newline_before = true;       // a line break before it
+  bool blank_before = true;         // a blank line (or the start of the text) before it
   bool upper = false;               // starts with an upper-case letter
   bool ord = false;                 // a number with an ordinal suffix ("23rd")
   bool decimal = false;             // a number with a decimal point ("123.45")
@@ -115,7 +120,7 @@ class Lexicon {
 
   // The longest entry of `kind` whose phrase starts at token i: returns the token index past it
   // and sets *entry, or returns -1.
-  int Match(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry = nullptr) const {
+  int Match(Toks toks, int i, Lex kind, const Entry** entry = nullptr) const {
     if (i < 0 || i >= static_cast<int>(toks.size()) || toks[i].entries == nullptr ||
         (toks[i].entries->kinds & KindBit(kind)) == 0) {
       return -1;
@@ -123,7 +128,7 @@ class Lexicon {
     return MatchAt(toks, i, kind, entry);
   }
   // True when a phrase of `kind` ends right before token i.
-  bool EndsBefore(const std::vector<Tok>& toks, int i, Lex kind) const;
+  bool EndsBefore(Toks toks, int i, Lex kind) const;
 
   const Entry& entry(int id) const { return entries_[id]; }
   // The phrases of `kind`, their words joined by single spaces ("created on").
@@ -141,7 +146,7 @@ class Lexicon {
     }
   };
   Status AddLine(const RuleFile& file, const RuleLine& line);
-  int MatchAt(const std::vector<Tok>& toks, int i, Lex kind, const Entry** entry) const;
+  int MatchAt(Toks toks, int i, Lex kind, const Entry** entry) const;
 
   std::vector<Entry> entries_;
   std::unordered_map<std::string, Starts, Hash, std::equal_to<>> by_first_;

@@ -62,6 +62,9 @@ class Grammar {
 
  private:
   Grammar() = default;
+  // FindAll over one paragraph's tokens; *named is the last time named with its year.
+  void Scan(std::string_view text, Toks toks, const std::optional<Date>& anchor, Point* named,
+            std::vector<Parsed>* out) const;
   Lexicon lexicon_;
   std::vector<Format> formats_;
 };
@@ -70,8 +73,7 @@ class Grammar {
 // what it read, or -1.
 class Parser {
  public:
-  Parser(const Grammar& g, std::string_view text, const std::vector<Tok>& toks,
-         const std::optional<Date>& anchor)
+  Parser(const Grammar& g, std::string_view text, Toks toks, const std::optional<Date>& anchor)
       : g_(g),
         lex_(g.lexicon()),
         text_(text),
@@ -145,7 +147,7 @@ class Parser {
   const Grammar& g_;
   const Lexicon& lex_;
   std::string_view text_;
-  const std::vector<Tok>& toks_;
+  Toks toks_;
   int n_;
   const std::optional<Date>& anchor_;
   int PointExprAt(int i, Point* p, bool cued, std::string_view* kind) const;

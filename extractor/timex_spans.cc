@@ -31,7 +31,7 @@ Point AtGran(const Date& date, Gran g) {
 bool IsDay(const Point& p) { return p.gran == Gran::kDay && p.month > 0 && p.day > 0; }
 
 // A word glued to an '@' after it: the start of a mail address.
-bool IsMailAt(const std::vector<Tok>& toks, int i) {
+bool IsMailAt(Toks toks, int i) {
   return i + 1 < static_cast<int>(toks.size()) && !toks[i + 1].space_before &&
          toks[i + 1].lower == "@";
 }
@@ -497,6 +497,19 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
   std::string lower;
   std::vector<Tok> toks;
   lexicon_.Tokenize(text, &lower, &toks);
+  // No time runs across a blank line: each paragraph is read on its own ("25 February\n\n2000
+  // GMT" is no date in 2000).
+  Point named;  // the last time named with its year, for "that year"
+  size_t p0 = 0;
+  for (size_t p1 = 1; p1 <= toks.size(); ++p1) {
+    if (p1 < toks.size() && !toks[p1].blank_before) continue;
+    Scan(text, Toks(toks.data() + p0, p1 - p0), anchor, &named, out);
+    p0 = p1;
+  }
+}
+
+void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& anchor,
+                   Point* named, std::vector<Parsed>* out) const {
   Parser parser(*this, text, toks, anchor);
   const int n = static_cast<int>(toks.size());
   // Every time expression holds a core word (a number, a month, a unit, "today" ...) within its
@@ -518,7 +531,6 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
     }
     next_core[i] = core ? i : next_core[i + 1];
   }
-  Point named;  // the last time named with its year, for "that year"
   uint32_t url_end = 0;
   for (int i = 0; i < n;) {
     const Tok& t = toks[i];
@@ -553,17 +565,17 @@ void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
     }
     r.start = toks[i].start;
     r.stop = toks[end - 1].end;
-    if (r.type == Parsed::Type::kPoint && r.a.discourse && named.HasYear()) {
+    if (r.type == Parsed::Type::kPoint && r.a.discourse && named->HasYear()) {
       Point& p = r.a;  // "that year", "the same month": the time named last
-      if (p.gran == Gran::kYear || (named.gran >= Gran::kMonth && named.gran <= Gran::kDay &&
-                                    named.month > 0 && p.gran == Gran::kMonth)) {
-        p.year = named.year;
-        if (p.gran == Gran::kMonth) p.month = named.month;
+      if (p.gran == Gran::kYear || (named->gran >= Gran::kMonth && named->gran <= Gran::kDay &&
+                                    named->month > 0 && p.gran == Gran::kMonth)) {
+        p.year = named->year;
+        if (p.gran == Gran::kMonth) p.month = named->month;
         p.implicit_year = true;
       }
     } else if (r.type == Parsed::Type::kPoint && r.a.HasYear() && !r.a.implicit_year &&
                r.a.gran >= Gran::kYear && r.a.gran <= Gran::kDay) {
-      named = r.a;
+      *named = r.a;
     }
     out->push_back(r);
     i = end;

@@ -376,6 +376,8 @@ TEST_CASE("the anchor date comes from the feed or the top of the text", "[timex]
        "4 March 2024 was the day the council voted to close the library after a long fight.", "",
        ""},
       {"wire dateline without a year is skipped", "PARIS, May 3 - Ministers met today.", "", ""},
+      {"no date across a blank line", "Stadium\n\nFriday, 25 February\n\n2000 GMT\n\nText.", "",
+       ""},
       {"a date in running text is not the anchor", "The law of 4 March 2024 applies here.", "", ""},
   };
   for (const AnchorCase& c : cases) {
