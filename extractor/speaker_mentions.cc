@@ -198,6 +198,17 @@ Mention MentionParser::Classify(int first, int last) const {
     --role_end;
   }
   if (role_end > role_start) m.role = TextOf(role_start, role_end);
+  // "King says": a lone capitalised title that is also a surname, with no "the", is a name.
+  if (m.name_words() <= 0 && role_start == first && last - first == 1 && w_[first].cap &&
+      lex_.surname_roles.Contains(w_, first)) {
+    m.name_first = first;
+    m.name_last = last;
+    m.role.clear();
+    m.role_head.clear();
+    m.gender = Gender::kAny;
+    m.kind = Mention::kName;
+    return m;
+  }
   if (m.name_words() <= 0) {
     m.name_first = m.name_last = name_start;
     m.kind = m.role_head.empty() ? Mention::kDescription : Mention::kRole;

@@ -50,12 +50,26 @@ int SpeakerRegistry::SectionOf(int word) const {
 }
 
 void SpeakerRegistry::AddMention(int word, int person) {
+  if (scanning_) {  // sorted once at the end of Scan()
+    mentions_.emplace_back(word, person);
+    people_[person].mentions.push_back(word);
+    return;
+  }
   std::pair<int, int> m{word, person};
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), m);
   if (it != mentions_.end() && *it == m) return;
   mentions_.insert(it, m);
   std::vector<int>& own = people_[person].mentions;
   own.insert(std::lower_bound(own.begin(), own.end(), word), word);
+}
+
+void SpeakerRegistry::SortMentions() {
+  std::sort(mentions_.begin(), mentions_.end());
+  mentions_.erase(std::unique(mentions_.begin(), mentions_.end()), mentions_.end());
+  for (Person& p : people_) {
+    std::sort(p.mentions.begin(), p.mentions.end());
+    p.mentions.erase(std::unique(p.mentions.begin(), p.mentions.end()), p.mentions.end());
+  }
 }
 
 int SpeakerRegistry::AddPerson(const Mention& m) {
@@ -283,6 +297,7 @@ bool SpeakerRegistry::Knows(const Mention& m) const {
 }
 
 void SpeakerRegistry::Scan() {
+  scanning_ = true;
   std::vector<Mention> pending;
   int i = 0;
   const int n = w_.size();
@@ -330,7 +345,10 @@ void SpeakerRegistry::Scan() {
     i = e;
   }
   MergeLongNames();
-  // One-word names and roles refer to the full names read above.
+  SortMentions();
+  // One-word names and roles refer to the full names read above (mentions found here are added
+  // after the loop, so that every lookup sees the full names only).
+  std::vector<std::pair<int, int>> found;
   for (const Mention& m : pending) {
     int p = -1;
     if (m.kind == Mention::kName) {
@@ -344,9 +362,12 @@ void SpeakerRegistry::Scan() {
       if (m.kind == Mention::kName && m.honorific && people_[p].gender == Gender::kAny) {
         NoteRole(p, m);
       }
-      AddMention(m.name_first < m.name_last ? m.name_first : m.first, p);
+      found.emplace_back(m.name_first < m.name_last ? m.name_first : m.first, p);
     }
   }
+  for (const auto& [word, p] : found) AddMention(word, p);
+  SortMentions();
+  scanning_ = false;
 }
 
 int SpeakerRegistry::LatestMention(int person, int before_word) const {

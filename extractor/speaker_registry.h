@@ -81,6 +81,7 @@ class SpeakerRegistry {
   // True when the article marks p as a person: a speaker, an honorific, a title or a gender.
   bool Strong(const Person& p) const;
   void AddMention(int word, int person);
+  void SortMentions();
   void NoteRole(int person, const Mention& m);
   void SetRoleHead(int person, const std::string& head);
   // The role in apposition after a name ("Jo Bloggs, the party's spokesman,") or before it
@@ -104,6 +105,7 @@ class SpeakerRegistry {
   StringMap<std::vector<int>> by_first_;
   StringMap<std::vector<int>> by_last_;
   StringMap<std::vector<int>> by_role_;
+  bool scanning_ = false;  // Scan() appends mentions and sorts them once
 };
 
 }  // namespace claimex
