@@ -63,6 +63,10 @@ int Parser::DurationExpr(int i, Dur* d, bool article) const {
     if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
   }
   if (ke < 0) return -1;
+  if (toks_[u].upper && toks_[u].space_before && i > 0 && toks_[i - 1].kind == Tok::kWord &&
+      !toks_[i - 1].upper) {
+    return -1;  // a capitalized unit in running text is a name: "with 60 Minutes"
+  }
   if (toks_[i].kind == Tok::kNum && toks_[i].digits == 4 && e->words[0].back() != 's' && u == k) {
     return -1;  // "the 1988 quarter": a year, not 1988 quarters
   }

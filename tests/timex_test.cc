@@ -275,6 +275,7 @@ TEST_CASE("durations carry their cue words and ISO periods", "[timex]") {
        "Talks went on for several years.",
        "",
        {{"for several years", "PXY", "duration"}}},
+      {"a name is no duration", "She spoke to 60 Minutes about it.", "", {}},
       {"ages are no durations", "A 40-year-old man was arrested.", "", {}},
       {"a rate is no duration",
        "The plan saves $3 million a year and adds 40 flights a week.",
