@@ -2,6 +2,7 @@
 #include "extractor/html_text.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 
 #include <limits>
 #include <mutex>
@@ -108,6 +109,8 @@ Result<std::shared_ptr<const WebRules>> WebRules::Load(const std::string& dir) {
     if (!rules.ok()) return rules.status();
     return Create(**rules);
   };
+  static std::once_flag init;
+  std::call_once(init, [] { xmlInitParser(); });  // once, before any thread parses
   if (!dir.empty()) return load(dir);
   static std::once_flag once;
   static Result<std::shared_ptr<const WebRules>>* built = nullptr;

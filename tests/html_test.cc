@@ -243,6 +243,25 @@ TEST_CASE("DecodeMarkup: which charset to trust", "[html]") {
   }
 }
 
+TEST_CASE("regression: a page in the charset its <meta> declares is decoded before parsing",
+          "[html]") {
+  fs::path dir = fs::temp_directory_path() / ("claimex_html_cp_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  // "Привет" as title, "Цены выросли на 30 процентов." as text, in windows-1251.
+  std::ofstream(dir / "cp.html", std::ios::binary)
+      << "<html><head><meta charset=\"windows-1251\"><title>\xCF\xF0\xE8\xE2\xE5\xF2</title>"
+         "</head><body><p>\xD6\xE5\xED\xFB \xE2\xFB\xF0\xEE\xF1\xEB\xE8 \xED\xE0 30 "
+         "\xEF\xF0\xEE\xF6\xE5\xED\xF2\xEE\xE2.</p></body></html>";
+  auto reader = OpenInputs({(dir / "cp.html").string()});
+  ReadItem item;
+  REQUIRE(reader->Next(&item));
+  REQUIRE(std::holds_alternative<Article>(item));
+  CHECK(std::get<Article>(item).title == "Привет");
+  CHECK(std::get<Article>(item).body == "Цены выросли на 30 процентов.");
+  CHECK(std::get<Article>(item).encoding == "windows-1251");
+  fs::remove_all(dir);
+}
+
 TEST_CASE("OpenInputs reads an .html file into an article with its metadata", "[html]") {
   fs::path dir = fs::temp_directory_path() / ("claimex_html_test_" + std::to_string(::getpid()));
   fs::create_directories(dir);
