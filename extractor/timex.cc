@@ -33,31 +33,12 @@ std::string_view TrimEnd(std::string_view s, std::string_view chars) {
   return s;
 }
 
-// True when s (lower case) has letters other than clock and zone words.
-bool HasWords(std::string_view s) {
-  static const char* const kOk[] = {"am",  "pm",  "gmt", "bst", "utc",    "et",
-                                    "edt", "est", "cet", "at",  "updated"};
-  size_t i = 0;
-  while (i < s.size()) {
-    if (!(s[i] >= 'a' && s[i] <= 'z')) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < s.size() && s[j] >= 'a' && s[j] <= 'z') ++j;
-    std::string_view w = s.substr(i, j - i);
-    if (std::none_of(std::begin(kOk), std::end(kOk), [&](const char* k) { return w == k; }))
-      return true;
-    i = j;
-  }
-  return false;
-}
-
 class Impl : public TimeFinder {
  public:
   explicit Impl(std::unique_ptr<const timex::Grammar> g) : grammar_(std::move(g)) {
-    for (const std::string& p : grammar_->lexicon().Phrases(timex::Lex::kDateline)) {
-      datelines_.push_back(p);
+    datelines_ = grammar_->lexicon().Phrases(timex::Lex::kDateline);
+    for (const std::string& w : grammar_->lexicon().Phrases(timex::Lex::kClause)) {
+      clause_words_.push_back(" " + w + " ");
     }
   }
 
@@ -119,7 +100,7 @@ class Impl : public TimeFinder {
         std::string_view gap = text.substr(gap0, gap1 - gap0);
         // another clause: after a semicolon, a contrast, or a comma
         if (gap.find(';') != std::string_view::npos) cost += 200;
-        for (std::string_view w : {" but ", " while ", " whereas ", " although "}) {
+        for (const std::string& w : clause_words_) {
           if (gap.find(w) != std::string_view::npos) cost += 100;
         }
         cost += 15 * static_cast<long>(std::count(gap.begin(), gap.end(), ','));
@@ -193,7 +174,7 @@ class Impl : public TimeFinder {
       if (EndsWithDateline(TrimEnd(prev, " \t:-,|"))) return true;
     }
     // alone on its line, or opening a short one ("4 March 2024 | Press release")
-    if (before_blank && (!HasWords(after) || after.size() <= 60)) return true;
+    if (before_blank && after.size() <= 60) return true;
     // wire dateline: upper-case place, comma, the date, then a dash or an agency
     std::string_view raw_before = TrimEnd(top.substr(ls, start - ls), " ");
     if (raw_before.size() >= 3 && raw_before.back() == ',') {
@@ -218,7 +199,8 @@ class Impl : public TimeFinder {
   }
 
   std::unique_ptr<const timex::Grammar> grammar_;
-  std::vector<std::string> datelines_;
+  std::vector<std::string> datelines_;     // "created on", "published" ...
+  std::vector<std::string> clause_words_;  // " but ", " while " ...
 };
 
 }  // namespace

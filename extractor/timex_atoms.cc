@@ -207,10 +207,7 @@ bool Parser::BareYearOk(int i, int end) const {
     // a counted noun: "2000 pieces", "1900 people" (but "2016 was"); scale words: "2016 million"
     if (w.size() >= 3 && w.back() == 's' && !w.ends_with("ss") && Match(end, Lex::kYearNext) < 0)
       return false;
-    if (w == "million" || w == "billion" || w == "thousand" || w == "people" || w == "per" ||
-        w == "percent" || w == "m" || w == "bn" || w == "km" || w == "kg") {
-      return false;
-    }
+    if (Match(end, Lex::kScale) > 0) return false;
   }
   // a capitalized name before it: "Windows 2000", "Euro 2016"
   if (!cued && i > 0 && toks_[i - 1].kind == Tok::kWord && toks_[i - 1].upper &&

@@ -65,6 +65,8 @@ const KindSpec kKinds[] = {
     {"prep", "time_cues.txt", Lex::kPrep, Value::kNone},
     {"notyear", "time_cues.txt", Lex::kNotYear, Value::kNone},
     {"yearnext", "time_cues.txt", Lex::kYearNext, Value::kNone},
+    {"scale", "time_cues.txt", Lex::kScale, Value::kNone},
+    {"clause", "time_cues.txt", Lex::kClause, Value::kNone},
     {"dateline", "time_cues.txt", Lex::kDateline, Value::kNone},
 };
 

@@ -65,6 +65,8 @@ enum class Lex : uint8_t {
   kPrep,
   kNotYear,
   kYearNext,
+  kScale,
+  kClause,
   kDateline,
   kCount,  // the number of kinds, not a kind
 };

@@ -144,8 +144,7 @@ int Parser::Duration(int i, Parsed* out) const {
   if (!has_lead && ka < 0 && Match(j, Lex::kArticle) == j + 1 && kg < 0 && ko < 0 && j > 0 &&
       (toks_[j - 1].kind == Tok::kNum || IsPunct(j - 1, "%") ||
        (toks_[j - 1].kind == Tok::kWord && toks_[j - 1].lower.back() == 's') ||
-       IsWord(j - 1, "million") || IsWord(j - 1, "billion") || IsWord(j - 1, "thousand") ||
-       IsWord(j - 1, "bn") || IsWord(j - 1, "m"))) {
+       lex_.EndsBefore(toks_, j, Lex::kScale))) {
     return best;
   }
   if (kg > 0 && !has_lead) {  // "two years ago", "a year earlier", "3 weeks later"
