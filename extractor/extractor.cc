@@ -1,6 +1,7 @@
 #include "extractor/extractor.h"
 
 #include "extractor/attribution.h"
+#include "extractor/furniture.h"
 #include "extractor/quantity.h"
 #include "extractor/quotes.h"
 #include "extractor/rules.h"
@@ -73,6 +74,9 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   auto at = Attributor::Create(*ex->rules_);
   if (!at.ok()) return at.status();
   ex->attributor_ = std::move(*at);
+  auto ff = FurnitureFilter::Create(*ex->rules_);
+  if (!ff.ok()) return ff.status();
+  ex->furniture_ = std::move(*ff);
   return ex;
 }
 
@@ -102,6 +106,8 @@ Result<Extraction> Extractor::Extract(const Article& article) const {
     t.text = article.body.substr(t.span.start, t.span.size());
   }
   for (Quote& q : ex.quotes) q.span = n.ToRaw(q.span);
+  // Page furniture in plain-text articles ("Skip to main content", "3 min read") is no statement.
+  furniture_->Apply(article.body, &ex);
   return ex;
 }
 

@@ -24,6 +24,7 @@ class QuantityFinder;
 class TimeFinder;
 class QuoteFinder;
 class Attributor;
+class FurnitureFilter;
 class RuleSet;
 
 class Extractor {
@@ -45,6 +46,7 @@ class Extractor {
   std::unique_ptr<const TimeFinder> times_;
   std::unique_ptr<const QuoteFinder> quotes_;
   std::unique_ptr<const Attributor> attributor_;
+  std::unique_ptr<const FurnitureFilter> furniture_;
 };
 
 }  // namespace claimex

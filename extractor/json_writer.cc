@@ -28,6 +28,7 @@ Status JsonLinesWriter::Put(const Article& a, const Extraction& ex) {
   if (!a.title.empty()) art["title"] = a.title;
   if (!a.source.empty()) art["source"] = a.source;
   if (!a.url.empty()) art["url"] = a.url;
+  if (!a.author.empty()) art["author"] = a.author;
   if (!a.published.empty()) art["published"] = a.published;
   art["encoding"] = a.encoding;
   art["bytes"] = a.body.size();
