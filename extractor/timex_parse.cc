@@ -508,6 +508,7 @@ int Parser::Relative(int i, Point* p) const {
     if (!IsWord(j, u.word)) continue;
     if (the && (u.gran == Gran::kDecade || u.gran == Gran::kCentury)) return -1;
     if (IsPunct(j + 1, "-") && Glued(j + 1)) return -1;  // "the year-earlier period"
+    if (toks_[j].upper) return -1;                       // a title: "This Week"
     *p = FromAnchor(u.gran, shift);
     if (shift == kUnknownShift) p->discourse = true;  // "that year": the one just named
     // "the weekend" told in a past clause is the one before the anchor

@@ -63,6 +63,7 @@ int Parser::DurationExpr(int i, Dur* d, bool article) const {
     if (ke > 0 && toks_[u].upper && ke < n_ && toks_[ke].kind == Tok::kWord) ke = -1;
   }
   if (ke < 0) return -1;
+  if (u != k && toks_[u].lower.back() == 's') return -1;  // "three-quarters" is a fraction
   if (toks_[u].upper && toks_[u].space_before && i > 0 && toks_[i - 1].kind == Tok::kWord &&
       !toks_[i - 1].upper) {
     return -1;  // a capitalized unit in running text is a name: "with 60 Minutes"
