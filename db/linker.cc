@@ -4,10 +4,21 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <map>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
+#include "db/link_index.h"
+#include "db/link_match.h"
+#include "db/link_text.h"
+
 namespace claimex {
+
 std::string FoldNormalized(std::string_view normalized) {
   std::string out;
   out.reserve(normalized.size());
@@ -53,108 +64,401 @@ std::string SentenceKey(const NormalizedText& body, Span raw) {
   return FoldNormalized(std::string_view(body.text()).substr(start, end - start));
 }
 
-Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
-  Linker linker;
-  linker.options_ = options;
-  auto order = Stmt::Prepare(db, "SELECT published, ingest_seq FROM articles WHERE id = ?1");
-  if (!order.ok()) return order.status();
-  linker.article_order_ = std::move(order.value());
-  // One row more than the cap tells that the cap is exceeded. The new article's own sentences
-  // count toward the cap but are not linked.
-  auto cand = Stmt::Prepare(db,
-                            "SELECT s.id, s.article, a.published, a.ingest_seq FROM sentences s "
-                            "JOIN articles a ON a.id = s.article WHERE s.hash = ?1 LIMIT ?2");
-  if (!cand.ok()) return cand.status();
-  linker.candidates_ = std::move(cand.value());
-  auto ins = Stmt::Prepare(db,
-                           "INSERT OR IGNORE INTO links "
-                           "(a_article, a_sentence, b_article, b_sentence, kind, score) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  if (!ins.ok()) return ins.status();
-  linker.insert_link_ = std::move(ins.value());
-  auto del = Stmt::Prepare(db,
-                           "DELETE FROM links WHERE kind = 'verbatim' AND a_sentence IN "
-                           "(SELECT id FROM sentences WHERE hash = ?1)");
-  if (!del.ok()) return del.status();
-  linker.unlink_hash_ = std::move(del.value());
-  return linker;
+namespace {
+
+// Days since 1970-01-01 of a 'YYYY-MM-DD' date, or nothing for a shorter or odd one.
+std::optional<int64_t> DayNumber(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::nullopt;
+  int y = std::atoi(d.substr(0, 4).c_str());
+  const unsigned m = static_cast<unsigned>(std::atoi(d.substr(5, 2).c_str()));
+  const unsigned day = static_cast<unsigned>(std::atoi(d.substr(8, 2).c_str()));
+  if (m < 1 || m > 12 || day < 1 || day > 31) return std::nullopt;
+  y -= m <= 2;  // H. Hinnant's days_from_civil
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
-bool Linker::Linkable(std::string_view normalized) const {
-  if (normalized.size() < static_cast<size_t>(options_.min_bytes)) return false;
-  int words = 1;
-  for (char c : normalized) words += c == ' ';
-  return words >= options_.min_words;
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec / 1e9;
 }
 
-Result<int> Linker::LinkArticle(int64_t article, const std::vector<NewSentence>& sentences) {
-  bool any = false;
-  for (const NewSentence& s : sentences) any = any || s.linkable;
-  if (!any) return 0;
+// A stored article's place in time.
+struct ArticleInfo {
+  std::string published;
+  int64_t seq = 0;
+};
 
-  article_order_.Reset().BindInt(1, article);
-  Result<bool> row = article_order_.Step();
-  if (!row.ok()) return row.status();
-  if (!*row) return Status::Internal("linker: article row " + std::to_string(article) + " missing");
-  const std::string published = article_order_.Text(0);
-  const int64_t seq = article_order_.Int(1);
-  article_order_.Reset();
+// Tokens of the part of a sentence that a quote covers; `base` is the sentence's body offset.
+void AddQuoteTokens(const LinkLexicon& lex, std::string_view sentence, uint32_t base,
+                    uint32_t q_start, uint32_t q_end, std::vector<LinkToken>* out) {
+  const uint32_t from = std::max(q_start, base);
+  const uint32_t to = std::min<uint32_t>(q_end, base + static_cast<uint32_t>(sentence.size()));
+  if (from >= to) return;
+  std::vector<LinkToken> t = lex.Tokenize(NormalizeSentence(sentence.substr(from - base, to - from)));
+  out->insert(out->end(), t.begin(), t.end());
+}
+
+}  // namespace
+
+struct Linker::Impl {
+  Options options;
+  MatchOptions match;
+  std::shared_ptr<const LinkLexicon> lex;
+  LinkIndex index;
+  WordWeights weights;
+  // Totals for CLAIMEX_LINK_STATS.
+  int64_t articles = 0, verified = 0, links = 0;
+  double cpu = 0;
+
+  explicit Impl(LinkIndex ix) : index(std::move(ix)) {}
+  ~Impl() {
+    const char* env = std::getenv("CLAIMEX_LINK_STATS");
+    if (env == nullptr || *env == '\0' || articles == 0) return;
+    std::fprintf(stderr,
+                 "claimex: linker: %lld articles, %.3f s CPU (%.1f us/article), %lld candidates "
+                 "verified, %lld links\n",
+                 static_cast<long long>(articles), cpu, 1e6 * cpu / static_cast<double>(articles),
+                 static_cast<long long>(verified), static_cast<long long>(links));
+  }
 
   struct Candidate {
-    int64_t sentence, article;
-    std::string published;
-    int64_t seq;
+    bool usable = false;
+    StoredSentence sentence;
+    Statement statement;
+    ArticleInfo article;
   };
-  std::vector<Candidate> found;
-  int links = 0;
-  for (const NewSentence& s : sentences) {
-    if (!s.linkable) continue;
-    // Copies of this sentence in the new article itself (they are in the store already).
+  std::unordered_map<int64_t, ArticleInfo> article_cache;  // per LinkArticle call
+
+  bool Ordered(const ArticleInfo& mine, const ArticleInfo& other) const {
+    // True when `other` comes first (it is side a).
+    if (!mine.published.empty() && !other.published.empty() && mine.published != other.published)
+      return other.published < mine.published;
+    return other.seq < mine.seq;
+  }
+  bool InWindow(const ArticleInfo& a, const ArticleInfo& b) const {
+    if (options.window_days <= 0) return true;
+    auto x = DayNumber(a.published), y = DayNumber(b.published);
+    if (!x || !y) return true;
+    return std::llabs(*x - *y) <= options.window_days;
+  }
+
+  Result<ArticleInfo> ArticleOf(int64_t id) {
+    auto it = article_cache.find(id);
+    if (it != article_cache.end()) return it->second;
+    Result<StoredArticle> a = index.Article(id);
+    if (!a.ok()) return a.status();
+    ArticleInfo info{a->published, a->seq};
+    article_cache.emplace(id, info);
+    return info;
+  }
+
+  Status EnsureWeights(const std::vector<LinkToken>& tokens) {
+    for (const LinkToken& t : tokens) {
+      if (weights.Has(t.hash)) continue;
+      Result<int64_t> n = index.WordFrequency(t.hash);
+      if (!n.ok()) return n.status();
+      weights.Set(t.hash, *n);
+    }
+    return Status::Ok();
+  }
+
+  Result<Candidate> LoadCandidate(int64_t id) {
+    Candidate c;
+    Result<StoredSentence> s = index.Sentence(id);
+    if (!s.ok()) return s.status();
+    c.sentence = std::move(s.value());
+    if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(c.sentence.hash))))
+      return c;  // boilerplate
+    Result<ArticleInfo> a = ArticleOf(c.sentence.article);
+    if (!a.ok()) return a.status();
+    c.article = *a;
+    Statement& st = c.statement;
+    st.tokens = lex->Tokenize(NormalizeSentence(c.sentence.text));
+    st.content = ContentSet(st.tokens);
+    std::vector<FigureInput> figures;
+    CLAIMEX_RETURN_IF_ERROR(index.Figures(id, &figures));
+    for (const FigureInput& f : figures) st.figures.push_back(MakeFigure(*lex, f));
+    std::vector<StoredQuote> quotes;
+    CLAIMEX_RETURN_IF_ERROR(
+        index.Quotes(c.sentence.article, c.sentence.start, c.sentence.end, &quotes));
+    for (const StoredQuote& q : quotes) {
+      if (q.speaker.empty()) continue;
+      if (st.speaker.empty()) st.speaker = FoldNormalized(q.speaker);
+      if (FoldNormalized(q.speaker) != st.speaker) continue;
+      AddQuoteTokens(*lex, c.sentence.text, c.sentence.start, q.start, q.end, &st.quote);
+    }
+    CLAIMEX_RETURN_IF_ERROR(EnsureWeights(st.tokens));
+    c.usable = true;
+    return c;
+  }
+
+  Result<bool> WriteLink(int64_t article, const ArticleInfo& mine, int64_t sentence,
+                         int64_t other_article, const ArticleInfo& other, int64_t other_sentence,
+                         LinkKind kind, double score) {
+    Result<bool> r = Ordered(mine, other)
+                         ? index.InsertLink(other_article, other_sentence, article, sentence,
+                                            LinkKindName(kind), score)
+                         : index.InsertLink(article, sentence, other_article, other_sentence,
+                                            LinkKindName(kind), score);
+    if (r.ok() && *r) ++links;
+    return r;
+  }
+
+  Statement NewStatement(const Article& a, const Extraction& ex, size_t i, const std::string& key) {
+    Statement st;
+    st.tokens = lex->Tokenize(key);
+    st.content = ContentSet(st.tokens);
+    for (const Claim& c : ex.claims) {
+      if (c.sentence != static_cast<int>(i)) continue;
+      FigureInput f;
+      f.text = c.text;
+      f.value = c.value;
+      f.low = c.low;
+      f.high = c.high;
+      f.unit = c.unit;
+      f.noun = c.noun;
+      if (f.noun.empty() && c.restates >= 0) f.noun = ex.claims[static_cast<size_t>(c.restates)].noun;
+      f.qualifier = QualifierName(c.qualifier);
+      if (c.per) {
+        f.per_value = c.per->value;
+        f.per_noun = c.per->noun;
+      }
+      const char* change = ChangeName(c.change);
+      const char* kind = ChangeKindName(c.change_kind);
+      f.change = change ? change : "";
+      f.change_kind = kind ? kind : "";
+      f.measured = c.measured;
+      if (c.time >= 0) {
+        f.time_from = ex.times[static_cast<size_t>(c.time)].from;
+        f.time_to = ex.times[static_cast<size_t>(c.time)].to;
+        f.time_kind = ex.times[static_cast<size_t>(c.time)].kind;
+      }
+      st.figures.push_back(MakeFigure(*lex, f));
+    }
+    const Span span = ex.sentences[i].span;
+    const std::string_view text = std::string_view(a.body).substr(span.start, span.size());
+    for (const Quote& q : ex.quotes) {
+      if (q.kind != QuoteKind::kDirect || q.speaker < 0) continue;
+      if (q.span.start >= span.end || q.span.end <= span.start) continue;
+      const std::string name = FoldNormalized(ex.speakers[static_cast<size_t>(q.speaker)].name);
+      if (st.speaker.empty()) st.speaker = name;
+      if (name != st.speaker) continue;
+      AddQuoteTokens(*lex, text, span.start, q.span.start, q.span.end, &st.quote);
+    }
+    return st;
+  }
+
+  // Index `i` of the first sentence of the article's boilerplate block, or the sentence count.
+  size_t BoilerplateStart(const Article& a, const Extraction& ex) const {
+    const size_t n = ex.sentences.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Sentence& s = ex.sentences[i];
+      if (s.span.size() > 200) continue;
+      const bool alone = (i == 0 || ex.sentences[i - 1].paragraph != s.paragraph) &&
+                         (i + 1 == n || ex.sentences[i + 1].paragraph != s.paragraph);
+      if (!alone) continue;
+      const NormalizedText norm(std::string_view(a.body).substr(s.span.start, s.span.size()));
+      if (lex->IsBoilerplateHeading(norm.text())) return i;
+    }
+    return n;
+  }
+
+  Result<int> Link(int64_t article, const Article& a, const Extraction& ex,
+                   const std::vector<NewSentence>& sentences);
+};
+
+Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extraction& ex,
+                               const std::vector<NewSentence>& sentences) {
+  article_cache.clear();
+  Result<ArticleInfo> me_r = ArticleOf(article);
+  if (!me_r.ok()) return me_r.status();
+  const ArticleInfo me = *me_r;
+  const int64_t links_before = links;
+
+  // The outlet's boilerplate block: its wording is boilerplate everywhere.
+  const size_t boiler_from = std::min(BoilerplateStart(a, ex), sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    if (i < boiler_from && !(sentences[i].linkable && lex->IsBoilerplateLine(sentences[i].key)))
+      continue;
+    const int64_t key = IndexKey(KeyKind::kBoilerplate, static_cast<uint64_t>(sentences[i].hash));
+    if (!sentences[i].linkable || index.Capped(key)) continue;
+    CLAIMEX_RETURN_IF_ERROR(index.Cap(key, KeyKind::kBoilerplate, 0));
+    CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(sentences[i].hash));
+  }
+
+  // The statements to link, and the article's words into the document frequencies.
+  std::vector<size_t> todo;
+  std::vector<Statement> statements(sentences.size());
+  std::unordered_set<uint64_t> words;
+  std::unordered_set<int64_t> own_ids;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    own_ids.insert(sentences[i].id);
+    if (i >= boiler_from || !sentences[i].linkable) continue;
+    if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(sentences[i].hash))))
+      continue;
+    todo.push_back(i);
+    statements[i] = NewStatement(a, ex, i, sentences[i].key);
+    words.insert(statements[i].content.begin(), statements[i].content.end());
+  }
+  if (todo.empty()) return 0;
+  if (weights.size() > 2000000) weights.Clear();
+  weights.SetArticles(me.seq);
+  for (uint64_t w : words) {
+    Result<int64_t> n = index.BumpWord(w);
+    if (!n.ok()) return n.status();
+    weights.Set(w, *n);
+  }
+
+  std::unordered_map<int64_t, Candidate> cache;
+  std::vector<int64_t> found;
+  for (size_t i : todo) {
+    const NewSentence& s = sentences[i];
+    const Statement& st = statements[i];
+    std::unordered_set<int64_t> linked;
+
+    // 1. Verbatim: the same sentence hash.
+    const int64_t vkey = IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(s.hash));
     size_t own = 0;
     for (const NewSentence& t : sentences) own += t.hash == s.hash;
     found.clear();
-    candidates_.Reset().BindInt(1, s.hash).BindInt(2, options_.max_shared + 1 + own);
-    for (;;) {
-      Result<bool> r = candidates_.Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
-      found.push_back(
-          {candidates_.Int(0), candidates_.Int(1), candidates_.Text(2), candidates_.Int(3)});
-    }
-    candidates_.Reset();
-    const size_t cap = static_cast<size_t>(options_.max_shared);
+    Result<int> n = index.SameHash(s.hash, options.max_shared + 1 + static_cast<int>(own), &found);
+    if (!n.ok()) return n.status();
+    const size_t cap = static_cast<size_t>(options.max_shared);
     if (found.size() > cap) {
-      // Boilerplate. When this article is the one that takes the hash over the cap, the links
-      // made while it was under the cap go too.
-      if (found.size() - own <= cap) {
-        CLAIMEX_RETURN_IF_ERROR(unlink_hash_.Reset().BindInt(1, s.hash).Run());
-      }
+      // Boilerplate. When this article takes the hash over the cap, the links made while it was
+      // under the cap go too.
+      if (found.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s.hash));
+      CLAIMEX_RETURN_IF_ERROR(index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(found.size())));
       continue;
     }
-    for (const Candidate& c : found) {
-      if (c.article == article) continue;
-      // The earlier article is side a: by published date when both have one, else ingest order.
-      bool other_first = (!published.empty() && !c.published.empty() && c.published != published)
-                             ? c.published < published
-                             : c.seq < seq;
-      insert_link_.Reset();
-      if (other_first) {
-        insert_link_.BindInt(1, c.article)
-            .BindInt(2, c.sentence)
-            .BindInt(3, article)
-            .BindInt(4, s.id);
-      } else {
-        insert_link_.BindInt(1, article)
-            .BindInt(2, s.id)
-            .BindInt(3, c.article)
-            .BindInt(4, c.sentence);
+    for (int64_t other : found) {
+      if (own_ids.count(other)) continue;
+      Result<StoredSentence> o = index.Sentence(other);
+      if (!o.ok()) return o.status();
+      Result<ArticleInfo> oa = ArticleOf(o->article);
+      if (!oa.ok()) return oa.status();
+      if (!InWindow(me, *oa)) continue;
+      Result<bool> w = WriteLink(article, me, s.id, o->article, *oa, other, LinkKind::kVerbatim, 1.0);
+      if (!w.ok()) return w.status();
+      linked.insert(other);
+    }
+
+    // 2. Candidate keys: shingles, anchors, figures.
+    std::vector<std::pair<int64_t, KeyKind>> keys;
+    for (uint64_t h : Winnow(st.tokens)) keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
+    std::vector<std::pair<int64_t, uint64_t>> rare;  // df, word
+    for (uint64_t w : st.content) rare.push_back({weights.Df(w), w});
+    std::sort(rare.begin(), rare.end());
+    for (size_t k = 0; k < rare.size() && k < static_cast<size_t>(options.anchors); ++k) {
+      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second), KeyKind::kAnchor});
+    }
+    for (const FigureFacts& f : st.figures) {
+      for (uint64_t h : FigureKeys(f)) keys.push_back({IndexKey(KeyKind::kFigure, h), KeyKind::kFigure});
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+    std::unordered_map<int64_t, int> votes;
+    for (const auto& [key, kind] : keys) {
+      if (index.Capped(key)) continue;
+      found.clear();
+      Result<int> got = index.Postings(key, options.key_cap + 1, &found);
+      if (!got.ok()) return got.status();
+      if (*got + 1 > options.key_cap) {
+        CLAIMEX_RETURN_IF_ERROR(index.Cap(key, kind, *got + 1));
+        continue;
       }
-      insert_link_.BindText(5, "verbatim").BindDouble(6, 1.0);
-      CLAIMEX_RETURN_IF_ERROR(insert_link_.Run());
-      ++links;
+      const int weight = kind == KeyKind::kFigure ? 3 : kind == KeyKind::kShingle ? 2 : 1;
+      for (int64_t other : found) {
+        if (!own_ids.count(other) && !linked.count(other)) votes[other] += weight;
+      }
+      CLAIMEX_RETURN_IF_ERROR(index.AddPosting(key, s.id));
+    }
+
+    // 3. Verify the best-supported candidates.
+    std::vector<std::pair<int, int64_t>> ranked;
+    ranked.reserve(votes.size());
+    for (const auto& [id, v] : votes) ranked.push_back({v, id});
+    std::sort(ranked.begin(), ranked.end(), std::greater<>());
+    if (ranked.size() > static_cast<size_t>(options.max_candidates))
+      ranked.resize(static_cast<size_t>(options.max_candidates));
+    for (const auto& [v, other] : ranked) {
+      auto it = cache.find(other);
+      if (it == cache.end()) {
+        Result<Candidate> c = LoadCandidate(other);
+        if (!c.ok()) return c.status();
+        it = cache.emplace(other, std::move(c.value())).first;
+      }
+      const Candidate& c = it->second;
+      if (!c.usable || !InWindow(me, c.article)) continue;
+      ++verified;
+      std::optional<Verdict> verdict = Compare(st, c.statement, weights, match);
+      if (!verdict) continue;
+      Result<bool> w = WriteLink(article, me, s.id, c.sentence.article, c.article, other,
+                                 verdict->kind, verdict->score);
+      if (!w.ok()) return w.status();
     }
   }
-  return links;
+  return static_cast<int>(links - links_before);
+}
+
+Linker::Linker() = default;
+Linker::Linker(Linker&&) noexcept = default;
+Linker& Linker::operator=(Linker&&) noexcept = default;
+Linker::~Linker() = default;
+
+Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
+  auto rules = RuleSet::Load();
+  if (!rules.ok()) return rules.status();
+  auto lex = LinkLexicon::Create(**rules);
+  if (!lex.ok()) return lex.status();
+  auto ix = LinkIndex::Create(db);
+  if (!ix.ok()) return ix.status();
+  Linker linker;
+  linker.impl_ = std::make_unique<Impl>(std::move(ix.value()));
+  linker.impl_->options = options;
+  linker.impl_->lex = std::move(lex.value());
+  linker.impl_->match.near_threshold = options.near_threshold;
+  linker.impl_->match.figure_context = options.figure_context;
+  return linker;
+}
+
+Result<Linker> Linker::Create(sqlite3* db) {
+  std::map<std::string, double> settings;
+  CLAIMEX_RETURN_IF_ERROR(LinkIndex::ReadSettings(db, &settings));
+  Options o;
+  auto get = [&](const char* name, auto* field) {
+    auto it = settings.find(name);
+    if (it != settings.end()) *field = static_cast<std::decay_t<decltype(*field)>>(it->second);
+  };
+  get("window_days", &o.window_days);
+  get("max_shared", &o.max_shared);
+  get("key_cap", &o.key_cap);
+  get("max_candidates", &o.max_candidates);
+  get("near_threshold", &o.near_threshold);
+  get("figure_context", &o.figure_context);
+  return Create(db, o);
+}
+
+bool Linker::Linkable(std::string_view normalized) const {
+  if (normalized.size() < static_cast<size_t>(impl_->options.min_bytes)) return false;
+  int words = 1;
+  for (char c : normalized) words += c == ' ';
+  return words >= impl_->options.min_words;
+}
+
+Result<int> Linker::LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
+                                const std::vector<NewSentence>& sentences) {
+  const double start = ThreadCpuSeconds();
+  Result<int> r = impl_->Link(article, text, extraction, sentences);
+  impl_->cpu += ThreadCpuSeconds() - start;
+  ++impl_->articles;
+  return r;
 }
 
 }  // namespace claimex

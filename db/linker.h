@@ -1,20 +1,42 @@
-// Internal: links the statements of a newly stored article to those of other stored articles.
-// Used by Store::Put inside the article's savepoint; issue 5 grows it (near and figure links).
+// Internal: links the statements of a newly stored article to those of other stored articles
+// (issue 5). Store::Put calls LinkArticle inside the article's savepoint, once the article and
+// everything derived from it are written; nothing is recomputed for the rest of the archive.
 //
-// Today it makes "verbatim" links (score 1.0): sentences whose key (SentenceKey below) hashes the
-// same as a sentence of another article. Hashes carried by more than `max_shared` stored
-// sentences are boilerplate: they are not linked, and the links made while the hash was under
-// the cap are removed when it goes over. Sentences whose key is shorter than `min_bytes` bytes or
-// `min_words` words are not linked.
+// For each linkable statement (sentence) of the new article:
+//  1. Candidates come from SQLite indexes only: sentences with the same sentence hash
+//     (verbatim), and link_keys postings (migration 003) under the statement's keys — winnowed
+//     shingles of its content words (near-duplicates), its rarest words by document frequency
+//     (anchors) and its figures' normalized keys (value within stated precision, unit, counted
+//     noun, rate). Every key has a frequency cap: a key carried by more than key_cap statements
+//     is dropped and never looked up again, so common keys do not explode and the cost per
+//     article stays flat as the archive grows. At most max_candidates candidates (by how many
+//     keys they share) are verified per statement.
+//  2. Each candidate is verified exactly (link_match.h: Compare) before a link is written:
+//     'verbatim' (equal sentence hash, score 1), 'quote', 'near' or 'figure', one link per pair.
+//  3. Side a of a link is the earlier article: by published date when both have one, else by
+//     ingest order. With window_days > 0, articles published further apart are not linked.
+//
+// Boilerplate is never linked: a sentence hash carried by more than max_shared stored sentences
+// (the links made while it was under the cap are removed when it goes over), and an outlet's
+// standard block — a heading such as "About Harbourside Constabulary" (patterns/
+// link_boilerplate.txt) and everything after it; the wording of such a block is boilerplate
+// wherever else it appears. Sentences whose key is shorter than min_bytes bytes or min_words
+// words are not linked.
+//
+// Settings come from the link_settings table (db/SCHEMA.md) when the database has one.
+// Benchmark hook: with CLAIMEX_LINK_STATS set in the environment, the linker prints its totals
+// (articles, thread CPU time in LinkArticle, candidates verified, links) to stderr when the
+// store closes.
 #ifndef CLAIMEX_DB_LINKER_H_
 #define CLAIMEX_DB_LINKER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "db/sqlite_util.h"
+#include "extractor/article.h"
 #include "extractor/extraction.h"
 #include "extractor/status.h"
 #include "extractor/text.h"
@@ -50,34 +72,46 @@ inline int64_t NormalizedHash(std::string_view normalized) {
 class Linker {
  public:
   struct Options {
-    int max_shared = 50;  // skip hashes shared by more sentences than this (boilerplate)
-    int min_bytes = 20;   // shortest normalized sentence that is linked
-    int min_words = 4;    // fewest words in a linked sentence
+    int max_shared = 50;       // skip hashes shared by more sentences than this (boilerplate)
+    int min_bytes = 20;        // shortest normalized sentence that is linked
+    int min_words = 4;         // fewest words in a linked sentence
+    int window_days = 0;       // link only articles published this many days apart; 0 = any
+    int key_cap = 64;          // statements per candidate key before the key is dropped
+    int max_candidates = 24;   // candidates verified per statement
+    int anchors = 3;           // rarest words indexed per statement
+    double near_threshold = 0.45;  // similarity for a 'near' link (link_match.h)
+    double figure_context = 6.0;   // shared context weight a 'figure' link needs
   };
   // One new sentence as Store::Put inserted it.
   struct NewSentence {
-    int64_t id;     // sentences.id
-    int64_t hash;   // sentences.hash
-    bool linkable;  // Linkable() of its normalized text
+    int64_t id;       // sentences.id
+    int64_t hash;     // sentences.hash
+    bool linkable;    // Linkable() of its key
+    std::string key;  // SentenceKey() of it
   };
 
+  // With the options as given.
   static Result<Linker> Create(sqlite3* db, const Options& options);
-  static Result<Linker> Create(sqlite3* db) { return Create(db, Options()); }
+  // With Options() overridden by the database's link_settings.
+  static Result<Linker> Create(sqlite3* db);
+
+  Linker(Linker&&) noexcept;
+  Linker& operator=(Linker&&) noexcept;
+  ~Linker();
 
   // Whether a normalized sentence is long enough to be linked at all.
   bool Linkable(std::string_view normalized) const;
 
-  // Links the sentences of stored article `article` (articles.id) to other articles; returns
-  // the number of links written. Runs in the caller's transaction.
-  Result<int> LinkArticle(int64_t article, const std::vector<NewSentence>& sentences);
+  // Links the sentences of stored article `article` (articles.id; `text` and `extraction` as
+  // stored, `sentences` in extraction order) to other articles; returns the number of links
+  // written. Runs in the caller's transaction.
+  Result<int> LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
+                          const std::vector<NewSentence>& sentences);
 
  private:
-  Linker() = default;
-  Options options_;
-  Stmt article_order_;  // published, ingest_seq of an article
-  Stmt candidates_;     // sentences with a hash, with their article's order
-  Stmt insert_link_;
-  Stmt unlink_hash_;  // drops the verbatim links of a hash that became boilerplate
+  Linker();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace claimex

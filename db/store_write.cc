@@ -175,7 +175,7 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                 .BindInt(7, hash)
                                 .Run());
     sentence_ids.push_back(sqlite3_last_insert_rowid(db));
-    new_sentences.push_back({sentence_ids.back(), hash, linker.Linkable(norm)});
+    new_sentences.push_back({sentence_ids.back(), hash, linker.Linkable(norm), norm});
   }
 
   for (size_t i = 0; i < ex.times.size(); ++i) {
@@ -267,7 +267,7 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                 .Run());
   }
 
-  Result<int> links = linker.LinkArticle(article, new_sentences);
+  Result<int> links = linker.LinkArticle(article, a, ex, new_sentences);
   return links.ok() ? Status::Ok() : links.status();
 }
 

@@ -1,0 +1,178 @@
+#include "db/link_match.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace claimex {
+namespace {
+
+constexpr size_t kMaxLcsTokens = 250;
+constexpr double kStopWeight = 0.1;
+
+double Weight(const LinkToken& t, const WordWeights& w) {
+  return w.Idf(t.hash) * (t.stop ? kStopWeight : 1.0);
+}
+
+// Distinct tokens of a list (by hash), keeping the first occurrence's flags.
+std::vector<LinkToken> Distinct(const std::vector<LinkToken>& tokens) {
+  std::vector<LinkToken> out = tokens;
+  std::sort(out.begin(), out.end(),
+            [](const LinkToken& a, const LinkToken& b) { return a.hash < b.hash; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const LinkToken& a, const LinkToken& b) { return a.hash == b.hash; }),
+            out.end());
+  return out;
+}
+
+bool Contains(const std::vector<LinkToken>& sorted, uint64_t h) {
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), h,
+                             [](const LinkToken& t, uint64_t v) { return t.hash < v; });
+  return it != sorted.end() && it->hash == h;
+}
+
+struct Overlap {
+  double jaccard = 0;          // weighted, over distinct tokens
+  double unmatched_more = 0;   // content weight only one side has: the larger side
+  double unmatched_less = 0;
+  bool number_changed = false;  // each side has a number the other lacks
+  int extra_numbers = 0;
+};
+
+Overlap Measure(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b,
+                const WordWeights& w) {
+  const std::vector<LinkToken> da = Distinct(a), db = Distinct(b);
+  Overlap o;
+  double shared = 0, total = 0, only_a = 0, only_b = 0;
+  bool num_a = false, num_b = false;
+  for (const LinkToken& t : da) {
+    const double x = Weight(t, w);
+    total += x;
+    if (Contains(db, t.hash)) {
+      shared += x;
+    } else {
+      if (!t.stop) only_a += x;
+      if (t.number) {
+        num_a = true;
+        ++o.extra_numbers;
+      }
+    }
+  }
+  for (const LinkToken& t : db) {
+    if (Contains(da, t.hash)) continue;
+    total += Weight(t, w);
+    if (!t.stop) only_b += Weight(t, w);
+    if (t.number) {
+      num_b = true;
+      ++o.extra_numbers;
+    }
+  }
+  o.jaccard = total > 0 ? shared / total : 0;
+  o.unmatched_more = std::max(only_a, only_b);
+  o.unmatched_less = std::min(only_a, only_b);
+  o.number_changed = num_a && num_b;
+  return o;
+}
+
+struct Near {
+  double score = 0;
+  bool mostly_same = false;  // a clause more or less, or most words in the same order
+};
+
+// A near verdict for two token lists, or nothing.
+std::optional<Near> NearScore(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b,
+                              const WordWeights& w, double threshold) {
+  if (a.empty() || b.empty()) return std::nullopt;
+  const Overlap o = Measure(a, b, w);
+  if (o.number_changed) return std::nullopt;
+  const int lcs = CommonSubsequence(a, b);
+  const double shorter = static_cast<double>(std::min(a.size(), b.size()));
+  const double longer = static_cast<double>(std::max(a.size(), b.size()));
+  const double lmin = lcs / shorter, lmax = lcs / longer;
+  if (lcs >= 8 && lmin >= 0.85 && lmax >= 0.45) return Near{0.5 + 0.5 * lmax, true};
+  if (lcs < 6) return std::nullopt;  // a shared name and a verb are not a statement
+  const double sim =
+      lmax + 0.5 * o.jaccard - 0.01 * o.unmatched_more - 0.005 * o.unmatched_less;
+  if (sim < threshold) return std::nullopt;
+  return Near{std::min(1.0, 0.5 + 0.5 * std::min(1.0, sim)), lmax >= 0.5};
+}
+
+std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
+  if (a.speaker.empty() || a.speaker != b.speaker) return std::nullopt;
+  if (a.quote.size() < 5 || b.quote.size() < 5) return std::nullopt;
+  const int lcs = CommonSubsequence(a.quote, b.quote);
+  const double shorter = static_cast<double>(std::min(a.quote.size(), b.quote.size()));
+  const double longer = static_cast<double>(std::max(a.quote.size(), b.quote.size()));
+  if (lcs < 0.9 * shorter || lcs < 0.5 * longer) return std::nullopt;
+  // A changed number inside the quote is another statement.
+  WordWeights none;
+  if (Measure(a.quote, b.quote, none).number_changed) return std::nullopt;
+  return 0.5 + 0.5 * lcs / longer;
+}
+
+std::optional<double> FigureScore(const Statement& a, const Statement& b, const WordWeights& w,
+                                  double min_context) {
+  double best = -1;
+  if (a.figures.empty() || b.figures.empty()) return std::nullopt;
+  const std::vector<LinkToken> da = Distinct(a.tokens), db = Distinct(b.tokens);
+  for (const FigureFacts& fa : a.figures) {
+    for (const FigureFacts& fb : b.figures) {
+      if (!Compatible(fa, fb)) continue;
+      // Shared content words that are not numbers and not the figures' own words.
+      int words = 0;
+      double weight = 0;
+      bool measured = false;
+      auto own = [&](uint64_t h) {
+        return std::binary_search(fa.words.begin(), fa.words.end(), h) ||
+               std::binary_search(fb.words.begin(), fb.words.end(), h);
+      };
+      for (const LinkToken& t : da) {
+        if (t.stop || t.number || own(t.hash) || !Contains(db, t.hash)) continue;
+        ++words;
+        weight += w.Idf(t.hash);
+        if (std::find(fa.measured.begin(), fa.measured.end(), t.hash) != fa.measured.end() &&
+            std::find(fb.measured.begin(), fb.measured.end(), t.hash) != fb.measured.end())
+          measured = true;
+      }
+      const bool same_noun = fa.noun != 0 && fa.noun == fb.noun;
+      const bool supported =
+          (same_noun || measured) ? words >= 1 : (words >= 2 && weight >= min_context);
+      if (!supported) continue;
+      best = std::max(best, std::min(0.95, 0.55 + 0.05 * words));
+    }
+  }
+  if (best < 0) return std::nullopt;
+  return best;
+}
+
+}  // namespace
+
+double WordWeights::Idf(uint64_t word) const {
+  auto it = df_.find(word);
+  const double df = it == df_.end() ? 1.0 : static_cast<double>(it->second);
+  return std::log((static_cast<double>(articles_) + 100.0) / (df + 1.0));
+}
+
+int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
+  const size_t n = std::min(a.size(), kMaxLcsTokens), m = std::min(b.size(), kMaxLcsTokens);
+  std::vector<int> prev(m + 1, 0), cur(m + 1, 0);
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = 0; j < m; ++j) {
+      cur[j + 1] = a[i].hash == b[j].hash ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,
+                               const MatchOptions& options) {
+  if (auto q = QuoteScore(a, b)) return Verdict{LinkKind::kQuote, *q};
+  const std::optional<Near> n = NearScore(a.tokens, b.tokens, w, options.near_threshold);
+  if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
+  // A restatement in other words that shares a figure is a figure link.
+  if (auto f = FigureScore(a, b, w, options.figure_context)) return Verdict{LinkKind::kFigure, *f};
+  if (n) return Verdict{LinkKind::kNear, n->score};
+  return std::nullopt;
+}
+
+}  // namespace claimex

@@ -1,0 +1,87 @@
+// Internal: the exact check of one candidate pair of statements (db/linker.h). Candidates come
+// from the SQLite indexes; nothing is linked before Compare says so.
+//
+// Kinds, tried in this order (one link per pair):
+//  - quote: both statements hold a direct quote of the same speaker, and the quoted words are
+//    the same but for a few (LCS >= 90% of the shorter quote, at least 5 words);
+//  - near: mostly the same words. Either one contains the other but for a clause (a common
+//    subsequence of >= 8 words covering >= 85% of the shorter and >= 45% of the longer), or
+//    they share a common subsequence of >= 6 words and the similarity >= near_threshold, where
+//        similarity = LCS/longer + 0.5 * weighted Jaccard - 0.01 * unmatched(more) - 0.005 *
+//        unmatched(less)
+//    (weights: inverse document frequency, stop words a tenth; unmatched = the weight of the
+//    content words only one side has). A number changed between the two (each side has a number
+//    the other lacks: "rose 4.4%" vs "rose 4.6%") is never near. When the common subsequence
+//    covers less than half of the longer statement and they share a supported figure, the
+//    pair is a figure link instead (a restatement in other words).
+//  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other, with
+//    supporting context: when both name the same counted noun, one more shared content word;
+//    when the measured things share a word, one more; otherwise two shared content words
+//    weighing >= figure_context (numbers and the figures' own words do not count).
+// Scores: quote and near give their similarity (0.5..1), figure 0.55 + 0.05 per shared context
+// word (at most 0.95). Verbatim links (equal sentence hashes) never reach Compare.
+#ifndef CLAIMEX_DB_LINK_MATCH_H_
+#define CLAIMEX_DB_LINK_MATCH_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "db/link_figures.h"
+#include "db/link_text.h"
+#include "extractor/extraction.h"
+
+namespace claimex {
+
+// One statement prepared for comparison.
+struct Statement {
+  std::vector<LinkToken> tokens;
+  std::vector<uint64_t> content;  // ContentSet(tokens)
+  std::vector<FigureFacts> figures;
+  std::vector<LinkToken> quote;   // tokens of the direct quote(s) inside the sentence
+  std::string speaker;            // the quote's speaker, lower case; "" when none
+};
+
+// Word weights: inverse document frequency over the stored articles,
+// ln((articles + 100) / (df + 1)); words not in `df` count as seen once.
+class WordWeights {
+ public:
+  void SetArticles(int64_t n) { articles_ = n; }
+  void Set(uint64_t word, int64_t df) { df_[word] = df; }
+  bool Has(uint64_t word) const { return df_.count(word) > 0; }
+  int64_t Df(uint64_t word) const {
+    auto it = df_.find(word);
+    return it == df_.end() ? 1 : it->second;
+  }
+  double Idf(uint64_t word) const;
+  void Clear() { df_.clear(); }
+  size_t size() const { return df_.size(); }
+
+ private:
+  int64_t articles_ = 0;
+  std::unordered_map<uint64_t, int64_t> df_;
+};
+
+struct MatchOptions {
+  double near_threshold = 0.45;
+  double figure_context = 6.0;
+};
+
+struct Verdict {
+  LinkKind kind = LinkKind::kNear;
+  double score = 0;
+};
+
+// Whether statements a and b (of different articles) repeat each other, and how.
+std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,
+                               const MatchOptions& options);
+
+// Length of the longest common subsequence of two token lists (by hash); each list is cut to
+// its first 250 tokens.
+int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b);
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_DB_LINK_MATCH_H_
