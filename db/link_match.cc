@@ -109,10 +109,37 @@ std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
   return 0.5 + 0.5 * lcs / longer;
 }
 
+bool HasCompatible(const FigureFacts& f, const std::vector<FigureFacts>& others) {
+  for (const FigureFacts& o : others) {
+    if (Compatible(f, o)) return true;
+  }
+  return false;
+}
+
+// A figure changed between the two: same unit and counted noun, close but incompatible values
+// (within a factor of 1.5), neither matched by anything on the other side: "rose to 4.48%"
+// vs "rose to 4.46%", "3.1 officers per 1,000" vs "3.4". Far-apart values (a record £151m
+// vs a record £1bn) are other figures, not a changed one.
+bool ChangedFigure(const Statement& a, const Statement& b) {
+  for (const FigureFacts& fa : a.figures) {
+    if (fa.range || fa.value == 0 || HasCompatible(fa, b.figures)) continue;
+    for (const FigureFacts& fb : b.figures) {
+      if (fb.range || fb.value == 0 || fa.unit != fb.unit) continue;
+      if (fa.noun != 0 && fb.noun != 0 && fa.noun != fb.noun) continue;
+      if (HasCompatible(fb, a.figures)) continue;
+      const double ratio = std::fabs(fa.value) > std::fabs(fb.value) ? fa.value / fb.value
+                                                                      : fb.value / fa.value;
+      if (ratio > 0 && ratio < 1.5) return true;
+    }
+  }
+  return false;
+}
+
 std::optional<double> FigureScore(const Statement& a, const Statement& b, const WordWeights& w,
                                   double min_context) {
   double best = -1;
   if (a.figures.empty() || b.figures.empty()) return std::nullopt;
+  if (ChangedFigure(a, b)) return std::nullopt;
   const std::vector<LinkToken> da = Distinct(a.tokens), db = Distinct(b.tokens);
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
