@@ -29,8 +29,11 @@ bool MoreCapitals(const QTokens& t, size_t i) {
   return w.size() == 1;
 }
 
-bool Inside(const std::vector<Span>& spans, size_t from, uint32_t offset) {
-  for (size_t k = from; k < spans.size() && spans[k].start <= offset; ++k) {
+// Whether offset is inside one of `spans` (sorted by start). Offsets asked for only grow, so
+// *from moves past spans that end before them: each span is passed once per sentence.
+bool Inside(const std::vector<Span>& spans, size_t* from, uint32_t offset) {
+  while (*from < spans.size() && spans[*from].end <= offset) ++*from;
+  for (size_t k = *from; k < spans.size() && spans[k].start <= offset; ++k) {
     if (offset < spans[k].end) return true;
   }
   return false;
@@ -68,7 +71,7 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
   std::vector<Fig> figs;
   size_t i = 0;
   while (i < t.size()) {
-    if (!numbers_->CanStart(t, i) || Inside(excluded, ex, t[i].b)) {
+    if (!numbers_->CanStart(t, i) || Inside(excluded, &ex, t[i].b)) {
       ++i;
       continue;
     }
@@ -77,7 +80,7 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
       ++i;
       continue;
     }
-    if (m.kind == NumberMatch::Kind::kNotFigure || Inside(excluded, ex, t[m.te - 1].b)) {
+    if (m.kind == NumberMatch::Kind::kNotFigure || Inside(excluded, &ex, t[m.te - 1].b)) {
       i = m.te;
       continue;
     }

@@ -4,6 +4,7 @@
 // people ... fell to 3.3"), the noun named before a bare count ("the number of officers ...
 // dropped below 30,000"), changes ("fell by 20 per cent", "rose 4% to £1,250") and the
 // measured thing ("council spending per resident in Leeds").
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -19,10 +20,15 @@ std::string QuantityStage::DenominatorNoun(const QTokens& t, size_t k, size_t* e
   return units_->CountedNoun(t, k, /*singular=*/false, end);
 }
 
+// How many tokens before a figure its subject is looked for ("the number of police officers in
+// London has dropped below 30,000"). The bound keeps a sentence with thousands of figures linear.
+constexpr size_t kSubjectReach = 64;
+
 std::string QuantityStage::SubjectNoun(const QTokens& t, size_t before,
                                        std::string* measured) const {
+  const size_t reach = before > kSubjectReach ? before - kSubjectReach : 0;
   std::string best;
-  for (size_t j = 0; j + 2 < before; ++j) {
+  for (size_t j = reach; j + 2 < before; ++j) {
     if (!context_->Is(t, j, Cue::kCounter) || !t.Is(j + 1, "of")) continue;
     size_t end = 0;
     std::string noun = units_->CountedNoun(t, j + 2, false, &end);
@@ -39,7 +45,7 @@ std::string QuantityStage::SubjectNoun(const QTokens& t, size_t before,
   }
   if (!best.empty()) return best;
   // "police officer numbers"
-  for (size_t j = before; j-- > 1;) {
+  for (size_t j = before; j-- > std::max<size_t>(reach, 1);) {
     if (!t.Is(j, "numbers")) continue;
     size_t b = j;
     while (b > 0 && t.IsWord(b - 1) && !units_->IsStop(t, b - 1) && j - b < 2) --b;

@@ -128,9 +128,15 @@ void PairSingle(const Document& doc, int pi, const std::vector<Span>& inside,
                 std::vector<QuoteSegment>* out) {
   const Span p = doc.paragraphs[pi];
   std::string_view t = doc.norm.text();
+  // i only grows: stretches that end before it are skipped once, not rescanned per mark.
+  std::vector<Span> sorted = inside;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const Span& a, const Span& b) { return a.start < b.start; });
+  size_t first_open = 0;
   auto covered = [&](uint32_t i) {
-    for (const Span& s : inside) {
-      if (i + 1 >= s.start && i <= s.end) return true;
+    while (first_open < sorted.size() && sorted[first_open].end < i) ++first_open;
+    for (size_t k = first_open; k < sorted.size() && sorted[k].start <= i + 1; ++k) {
+      if (i <= sorted[k].end) return true;
     }
     return false;
   };
@@ -153,23 +159,22 @@ void PairSingle(const Document& doc, int pi, const std::vector<Span>& inside,
       closes.push_back(i);
     }
   }
+  // The closing mark an opening one takes: the first after it that is followed by punctuation
+  // or does not come after a plural 's' ("workers' "), else simply the first after it.
+  // next_good[k] is the first such mark from closes[k] on, found once from the end.
+  std::vector<size_t> next_good(closes.size() + 1, closes.size());
+  for (size_t k = closes.size(); k-- > 0;) {
+    const uint32_t c = closes[k];
+    const char next = c + 1 >= p.end ? ' ' : t[c + 1];
+    next_good[k] = t[c - 1] != 's' || (!IsSpace(next) && !IsAlnum(next)) ? k : next_good[k + 1];
+  }
   uint32_t after = p.start;
+  size_t first = 0;  // opens rise, so closes at or before o + 1 are passed once
   for (uint32_t o : opens) {
     if (o < after) continue;
-    // The first closing mark followed by punctuation or not after a plural 's' ("workers' ").
-    int chosen = -1, first = -1;
-    for (size_t k = 0; k < closes.size(); ++k) {
-      uint32_t c = closes[k];
-      if (c <= o + 1) continue;
-      if (first < 0) first = static_cast<int>(k);
-      char next = c + 1 >= p.end ? ' ' : t[c + 1];
-      if (t[c - 1] != 's' || (!IsSpace(next) && !IsAlnum(next))) {
-        chosen = static_cast<int>(k);
-        break;
-      }
-    }
-    if (chosen < 0) chosen = first;
-    if (chosen < 0) break;
+    while (first < closes.size() && closes[first] <= o + 1) ++first;
+    if (first == closes.size()) break;
+    const size_t chosen = next_good[first] < closes.size() ? next_good[first] : first;
     uint32_t c = closes[chosen];
     QuoteSegment s;
     s.open = o;
