@@ -80,7 +80,10 @@ void CueFinder::AccordingTo(int sf, int sl, const std::vector<Span>& quoted,
 
 void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vector<bool>& used,
                          std::vector<ReportedSpeech>* out) const {
-  auto [sf, sl] = w_.Range(doc_.sentences[s].span);
+  // Plain ints, not a structured binding: lambdas below capture them (clang 14, used for the
+  // fuzz build, cannot capture structured bindings).
+  const std::pair<int, int> range = w_.Range(doc_.sentences[s].span);
+  const int sf = range.first, sl = range.second;
   if (sl - sf < 4) return;
   auto quoted_word = [&](int k) { return Inside(quoted, w_[k].start); };
   auto is_word = [&](int k, std::string_view lw) {
