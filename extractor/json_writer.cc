@@ -1,132 +1,317 @@
 #include "extractor/json_writer.h"
 
+#include <charconv>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace claimex {
 namespace {
 
-using Json = nlohmann::ordered_json;
+// A streaming JSON Lines printer: records are appended field by field to one buffer, in the same
+// bytes nlohmann::ordered_json::dump(-1, ' ', false, replace) gives (the format shipped before:
+// compact, no spaces, control characters as \u00xx, shortest round-trip doubles, NaN as null),
+// without building a JSON tree per record.
+class Record {
+ public:
+  explicit Record(std::string* buf) : buf_(buf) {}
 
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
-Json OrNull(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
-Json OrNull(const char* s) { return s ? Json(s) : Json(nullptr); }
+  Record& Open() {
+    buf_->push_back('{');
+    first_ = true;
+    return *this;
+  }
+  void Close() { buf_->push_back('}'); }
+  void EndLine() { buf_->push_back('\n'); }
 
-void Emit(std::ostream* out, const Json& j) {
-  *out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  Record& Key(std::string_view k) {
+    if (!first_) buf_->push_back(',');
+    first_ = false;
+    Str(k);
+    buf_->push_back(':');
+    return *this;
+  }
+  // A nested object as the value of the current key.
+  Record& OpenObject() { return Open(); }
+  void CloseObject() {
+    Close();
+    first_ = false;
+  }
+
+  void Null() { buf_->append("null"); }
+  void Str(std::string_view s);
+  void Str(const char* s) { s ? Str(std::string_view(s)) : Null(); }
+  void StrOrNull(std::string_view s) { s.empty() ? Null() : Str(s); }
+  template <typename T>
+  void Int(T v) {
+    char tmp[24];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+    buf_->append(tmp, r.ptr);
+  }
+  void Double(double v);
+  void DoubleOrNull(const std::optional<double>& v) { v ? Double(*v) : Null(); }
+  void Raw(char c) { buf_->push_back(c); }
+
+ private:
+  std::string* buf_;
+  bool first_ = true;
+};
+
+// Length of the valid UTF-8 sequence at s[i] (1..4), or 0 when the bytes there are not one.
+size_t Utf8Len(std::string_view s, size_t i) {
+  const auto b = static_cast<unsigned char>(s[i]);
+  auto cont = [&](size_t k) {
+    return i + k < s.size() && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+  };
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return cont(1) ? 2 : 0;
+  if (b >= 0xE0 && b <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b == 0xE0 && b1 < 0xA0) return 0;   // overlong
+    if (b == 0xED && b1 > 0x9F) return 0;   // surrogate
+    return 3;
+  }
+  if (b >= 0xF0 && b <= 0xF4) {
+    if (!cont(1) || !cont(2) || !cont(3)) return 0;
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if (b == 0xF0 && b1 < 0x90) return 0;   // overlong
+    if (b == 0xF4 && b1 > 0x8F) return 0;   // above U+10FFFF
+    return 4;
+  }
+  return 0;
+}
+
+void Record::Str(std::string_view s) {
+  // Invalid UTF-8 is rare: let nlohmann replace it (its rules for how many bytes one U+FFFD
+  // stands for are its own), so that the output stays what it always was.
+  size_t i = 0;
+  const size_t mark = buf_->size();
+  buf_->push_back('"');
+  while (i < s.size()) {
+    const char c = s[i];
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x80) {
+      const size_t n = Utf8Len(s, i);
+      if (n == 0) {
+        buf_->resize(mark);
+        buf_->append(nlohmann::json(std::string(s)).dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        return;
+      }
+      buf_->append(s.data() + i, n);
+      i += n;
+      continue;
+    }
+    switch (c) {
+      case '"': buf_->append("\\\""); break;
+      case '\\': buf_->append("\\\\"); break;
+      case '\b': buf_->append("\\b"); break;
+      case '\t': buf_->append("\\t"); break;
+      case '\n': buf_->append("\\n"); break;
+      case '\f': buf_->append("\\f"); break;
+      case '\r': buf_->append("\\r"); break;
+      default:
+        if (b <= 0x1F) {
+          static const char kHex[] = "0123456789abcdef";
+          const char esc[6] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 15]};
+          buf_->append(esc, 6);
+        } else {
+          buf_->push_back(c);
+        }
+    }
+    ++i;
+  }
+  buf_->push_back('"');
+}
+
+void Record::Double(double v) {
+  if (!std::isfinite(v)) return Null();
+  char tmp[64];
+  char* end = nlohmann::detail::to_chars(tmp, tmp + sizeof tmp, v);
+  buf_->append(tmp, end);
 }
 
 const Speaker* SpeakerOf(const Extraction& ex, int i) {
   return i >= 0 && i < static_cast<int>(ex.speakers.size()) ? &ex.speakers[i] : nullptr;
 }
 
+// "speaker" and "role" of a claim or quote.
+void PutSpeaker(const Speaker* sp, Record& r) {
+  if (sp) {
+    r.Key("speaker").Str(sp->name);
+    r.Key("role").StrOrNull(sp->role);
+  } else {
+    r.Key("speaker").Null();
+    r.Key("role").Null();
+  }
+}
+
+// The record head every article-level record shares: {"type":..,"article":..
+Record& Head(Record& r, const char* type, const std::string& id) {
+  r.Open().Key("type").Str(type);
+  r.Key("article").Str(id);
+  return r;
+}
+
+void PutArticle(const Article& a, const Extraction& ex, bool with_body, Record& r) {
+  Head(r, "article", a.id);
+  auto opt = [&r](const char* key, const std::string& v) {
+    if (!v.empty()) r.Key(key).Str(v);
+  };
+  opt("title", a.title);
+  opt("source", a.source);
+  opt("url", a.url);
+  opt("author", a.author);
+  opt("published", a.published);
+  r.Key("encoding").Str(a.encoding);
+  r.Key("bytes").Int(a.body.size());
+  opt("anchor_date", ex.anchor_date);
+  if (with_body) {
+    r.Key("body").Str(a.body);
+    r.Key("sentences").Raw('[');
+    for (size_t i = 0; i < ex.sentences.size(); ++i) {
+      const Sentence& s = ex.sentences[i];
+      if (i) r.Raw(',');
+      r.Raw('[');
+      r.Int(s.span.start);
+      r.Raw(',');
+      r.Int(s.span.end);
+      r.Raw(',');
+      r.Int(s.paragraph);
+      r.Raw(']');
+    }
+    r.Raw(']');
+    r.Key("speakers").Raw('[');
+    for (size_t i = 0; i < ex.speakers.size(); ++i) {
+      const Speaker& sp = ex.speakers[i];
+      if (i) r.Raw(',');
+      Record o = r;  // a fresh field list inside the array
+      o.Open().Key("name").Str(sp.name);
+      o.Key("role").Str(sp.role);
+      o.Key("org").Str(sp.org);
+      o.Key("aliases").Raw('[');
+      for (size_t k = 0; k < sp.aliases.size(); ++k) {
+        if (k) o.Raw(',');
+        o.Str(sp.aliases[k]);
+      }
+      o.Raw(']');
+      o.Close();
+    }
+    r.Raw(']');
+  }
+  r.Close();
+  r.EndLine();
+}
+
+void PutSpanFields(const Span& span, Record& r) {
+  r.Key("start").Int(span.start);
+  r.Key("end").Int(span.end);
+}
+
+void PutClaim(const Article& a, const Extraction& ex, const Claim& c, Record& r) {
+  Head(r, "claim", a.id);
+  PutSpanFields(c.span, r);
+  r.Key("text").Str(c.text);
+  r.Key("value").DoubleOrNull(c.value);
+  r.Key("low").DoubleOrNull(c.low);
+  r.Key("high").DoubleOrNull(c.high);
+  r.Key("unit").Str(c.unit);
+  r.Key("noun").StrOrNull(c.noun);
+  r.Key("qualifier").Str(QualifierName(c.qualifier));
+  if (c.per) {
+    r.Key("per").OpenObject().Key("value").Double(c.per->value);
+    r.Key("noun").Str(c.per->noun);
+    r.CloseObject();
+  } else {
+    r.Key("per").Null();
+  }
+  r.Key("change").Str(ChangeName(c.change));
+  r.Key("change_kind").Str(ChangeKindName(c.change_kind));
+  PutSpeaker(SpeakerOf(ex, c.speaker), r);
+  r.Key("source").StrOrNull(c.source);
+  r.Key("rule").StrOrNull(c.attribution_rule);
+  if (c.time >= 0 && c.time < static_cast<int>(ex.times.size())) {
+    const TimeExpr& t = ex.times[c.time];
+    r.Key("time").OpenObject().Key("text").Str(t.text);
+    PutSpanFields(t.span, r);
+    r.Key("timex").StrOrNull(t.timex);
+    r.CloseObject();
+  } else {
+    r.Key("time").Null();
+  }
+  if (c.sentence >= 0 && c.sentence < static_cast<int>(ex.sentences.size())) {
+    r.Key("sentence").OpenObject();
+    PutSpanFields(ex.sentences[c.sentence].span, r);
+    r.CloseObject();
+  } else {
+    r.Key("sentence").Null();
+  }
+  r.Key("measured").StrOrNull(c.measured);
+  if (c.restates >= 0 && c.restates < static_cast<int>(ex.claims.size())) {
+    r.Key("restates").Int(ex.claims[c.restates].span.start);
+  }
+  r.Close();
+  r.EndLine();
+}
+
+void PutTime(const Article& a, const TimeExpr& t, Record& r) {
+  Head(r, "time", a.id);
+  PutSpanFields(t.span, r);
+  r.Key("text").Str(t.text);
+  r.Key("timex").StrOrNull(t.timex);
+  r.Key("from").StrOrNull(t.from);
+  r.Key("to").StrOrNull(t.to);
+  r.Key("kind").StrOrNull(t.kind);
+  r.Close();
+  r.EndLine();
+}
+
+void PutQuote(const Article& a, const Extraction& ex, const Quote& q, Record& r) {
+  Head(r, "quote", a.id);
+  PutSpanFields(q.span, r);
+  PutSpeaker(SpeakerOf(ex, q.speaker), r);
+  r.Key("kind").Str(QuoteKindName(q.kind));
+  r.Key("text").Str(std::string_view(a.body).substr(q.span.start, q.span.size()));
+  r.Key("cue").StrOrNull(q.cue);
+  r.Key("rule").StrOrNull(q.rule);
+  r.Close();
+  r.EndLine();
+}
+
+void PutSide(const char* key, const LinkSide& side, Record& r) {
+  r.Key(key).OpenObject().Key("article").Str(side.article);
+  PutSpanFields(side.span, r);
+  r.CloseObject();
+}
+
 }  // namespace
 
 Status JsonLinesWriter::Put(const Article& a, const Extraction& ex) {
-  Json art;
-  art["type"] = "article";
-  art["article"] = a.id;
-  if (!a.title.empty()) art["title"] = a.title;
-  if (!a.source.empty()) art["source"] = a.source;
-  if (!a.url.empty()) art["url"] = a.url;
-  if (!a.author.empty()) art["author"] = a.author;
-  if (!a.published.empty()) art["published"] = a.published;
-  art["encoding"] = a.encoding;
-  art["bytes"] = a.body.size();
-  if (!ex.anchor_date.empty()) art["anchor_date"] = ex.anchor_date;
-  if (options_.with_body) {
-    art["body"] = a.body;
-    Json& sentences = art["sentences"] = Json::array();
-    for (const Sentence& s : ex.sentences) {
-      sentences.push_back(Json::array({s.span.start, s.span.end, s.paragraph}));
-    }
-    Json& speakers = art["speakers"] = Json::array();
-    for (const Speaker& sp : ex.speakers) {
-      speakers.push_back(Json{{"name", sp.name}, {"role", sp.role}, {"org", sp.org},
-                              {"aliases", sp.aliases}});
-    }
-  }
-  Emit(out_, art);
-
-  for (const Claim& c : ex.claims) {
-    Json j;
-    j["type"] = "claim";
-    j["article"] = a.id;
-    j["start"] = c.span.start;
-    j["end"] = c.span.end;
-    j["text"] = c.text;
-    j["value"] = OrNull(c.value);
-    j["low"] = OrNull(c.low);
-    j["high"] = OrNull(c.high);
-    j["unit"] = c.unit;
-    j["noun"] = OrNull(c.noun);
-    j["qualifier"] = QualifierName(c.qualifier);
-    j["per"] = c.per ? Json{{"value", c.per->value}, {"noun", c.per->noun}} : Json(nullptr);
-    j["change"] = OrNull(ChangeName(c.change));
-    j["change_kind"] = OrNull(ChangeKindName(c.change_kind));
-    const Speaker* sp = SpeakerOf(ex, c.speaker);
-    j["speaker"] = sp ? Json(sp->name) : Json(nullptr);
-    j["role"] = sp ? OrNull(sp->role) : Json(nullptr);
-    j["source"] = OrNull(c.source);
-    j["rule"] = OrNull(c.attribution_rule);
-    if (c.time >= 0 && c.time < static_cast<int>(ex.times.size())) {
-      const TimeExpr& t = ex.times[c.time];
-      j["time"] = Json{{"text", t.text}, {"start", t.span.start}, {"end", t.span.end},
-                       {"timex", OrNull(t.timex)}};
-    } else {
-      j["time"] = nullptr;
-    }
-    if (c.sentence >= 0 && c.sentence < static_cast<int>(ex.sentences.size())) {
-      const Span& s = ex.sentences[c.sentence].span;
-      j["sentence"] = Json{{"start", s.start}, {"end", s.end}};
-    } else {
-      j["sentence"] = nullptr;
-    }
-    j["measured"] = OrNull(c.measured);
-    if (c.restates >= 0 && c.restates < static_cast<int>(ex.claims.size())) {
-      j["restates"] = ex.claims[c.restates].span.start;
-    }
-    Emit(out_, j);
-  }
-  for (const TimeExpr& t : ex.times) {
-    Json j;
-    j["type"] = "time";
-    j["article"] = a.id;
-    j["start"] = t.span.start;
-    j["end"] = t.span.end;
-    j["text"] = t.text;
-    j["timex"] = OrNull(t.timex);
-    j["from"] = OrNull(t.from);
-    j["to"] = OrNull(t.to);
-    j["kind"] = OrNull(t.kind);
-    Emit(out_, j);
-  }
-  for (const Quote& q : ex.quotes) {
-    Json j;
-    j["type"] = "quote";
-    j["article"] = a.id;
-    j["start"] = q.span.start;
-    j["end"] = q.span.end;
-    const Speaker* sp = SpeakerOf(ex, q.speaker);
-    j["speaker"] = sp ? Json(sp->name) : Json(nullptr);
-    j["role"] = sp ? OrNull(sp->role) : Json(nullptr);
-    j["kind"] = QuoteKindName(q.kind);
-    j["text"] = a.body.substr(q.span.start, q.span.size());
-    j["cue"] = OrNull(q.cue);
-    j["rule"] = OrNull(q.rule);
-    Emit(out_, j);
-  }
+  std::string buf;
+  buf.reserve(512 + 400 * (ex.claims.size() + ex.times.size() + ex.quotes.size()) +
+              (options_.with_body ? a.body.size() + 16 * ex.sentences.size() : 0));
+  Record r(&buf);
+  PutArticle(a, ex, options_.with_body, r);
+  for (const Claim& c : ex.claims) PutClaim(a, ex, c, r);
+  for (const TimeExpr& t : ex.times) PutTime(a, t, r);
+  for (const Quote& q : ex.quotes) PutQuote(a, ex, q, r);
+  out_->write(buf.data(), static_cast<std::streamsize>(buf.size()));
   if (!*out_) return Status::IoError("cannot write output");
   return Status::Ok();
 }
 
 Status JsonLinesWriter::PutLink(const Link& l) {
-  Json j;
-  j["type"] = "link";
-  j["a"] = Json{{"article", l.a.article}, {"start", l.a.span.start}, {"end", l.a.span.end}};
-  j["b"] = Json{{"article", l.b.article}, {"start", l.b.span.start}, {"end", l.b.span.end}};
-  j["kind"] = LinkKindName(l.kind);
-  j["score"] = l.score;
-  Emit(out_, j);
+  std::string buf;
+  Record r(&buf);
+  r.Open().Key("type").Str("link");
+  PutSide("a", l.a, r);
+  PutSide("b", l.b, r);
+  r.Key("kind").Str(LinkKindName(l.kind));
+  r.Key("score").Double(l.score);
+  r.Close();
+  r.EndLine();
+  out_->write(buf.data(), static_cast<std::streamsize>(buf.size()));
   if (!*out_) return Status::IoError("cannot write output");
   return Status::Ok();
 }
