@@ -15,6 +15,7 @@
 #include "extractor/attribution.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <string>
@@ -59,6 +60,9 @@ class Impl : public Attributor {
   void Attribute(const Document& doc, Extraction* ex) const override;
 
   std::vector<SourceRule> rules;
+  // All rules' patterns in one set, compiled at Create: one pass over an article tells which
+  // rules can match at all, and only those are run one by one (null: run every rule).
+  std::unique_ptr<RE2::Set> prefilter;
   StringMap<int> org_words;
   StringMap<int> stop_words;  // source_stopwords.txt
 
@@ -92,7 +96,20 @@ bool Impl::LooksLikeOrg(std::string_view name) const {
 std::vector<SourceHit> Impl::FindSources(const Document& doc) const {
   std::vector<SourceHit> hits;
   const std::string& text = doc.norm.text();
-  for (const SourceRule& r : rules) {
+  std::vector<bool> may_match(rules.size(), true);
+  if (prefilter != nullptr) {
+    std::vector<int> which;
+    RE2::Set::ErrorInfo error;
+    if (prefilter->Match(text, &which, &error)) {
+      std::fill(may_match.begin(), may_match.end(), false);
+      for (int k : which) may_match[k] = true;
+    } else if (error.kind == RE2::Set::kNoError) {
+      return hits;  // no rule matches anywhere
+    }  // else (the DFA ran out of memory): run every rule
+  }
+  for (size_t k = 0; k < rules.size(); ++k) {
+    if (!may_match[k]) continue;
+    const SourceRule& r = rules[k];
     re2::StringPiece input(text);
     std::vector<re2::StringPiece> groups(r.re->NumberOfCapturingGroups() + 1);
     size_t pos = 0;
@@ -253,6 +270,13 @@ Status LoadSourceRules(const RuleSet& rules, Impl* impl) {
     }
     impl->rules.push_back(std::move(r));
   }
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  auto set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (const SourceRule& r : impl->rules) {
+    if (set->Add(r.re->pattern(), nullptr) < 0) return Status::Ok();  // no prefilter
+  }
+  if (set->Compile()) impl->prefilter = std::move(set);
   return Status::Ok();
 }
 

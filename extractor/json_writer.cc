@@ -82,13 +82,23 @@ size_t Utf8Len(std::string_view s, size_t i) {
   return 0;
 }
 
+// Bytes that are copied as they are: printable ASCII but '"' and '\\'.
+constexpr bool Plain(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+
 void Record::Str(std::string_view s) {
   // Invalid UTF-8 is rare: let nlohmann replace it (its rules for how many bytes one U+FFFD
   // stands for are its own), so that the output stays what it always was.
-  size_t i = 0;
   const size_t mark = buf_->size();
   buf_->push_back('"');
+  size_t i = 0;
   while (i < s.size()) {
+    size_t run = i;
+    while (run < s.size() && Plain(static_cast<unsigned char>(s[run]))) ++run;
+    if (run > i) {
+      buf_->append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     const char c = s[i];
     const auto b = static_cast<unsigned char>(c);
     if (b >= 0x80) {
@@ -111,14 +121,11 @@ void Record::Str(std::string_view s) {
       case '\n': buf_->append("\\n"); break;
       case '\f': buf_->append("\\f"); break;
       case '\r': buf_->append("\\r"); break;
-      default:
-        if (b <= 0x1F) {
-          static const char kHex[] = "0123456789abcdef";
-          const char esc[6] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 15]};
-          buf_->append(esc, 6);
-        } else {
-          buf_->push_back(c);
-        }
+      default: {
+        static const char kHex[] = "0123456789abcdef";
+        const char esc[6] = {'\\', 'u', '0', '0', kHex[b >> 4], kHex[b & 15]};
+        buf_->append(esc, 6);
+      }
     }
     ++i;
   }

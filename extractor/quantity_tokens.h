@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/word_map.h"
+
 namespace claimex {
 
 enum class QKind : uint8_t { kWord, kNum, kSym };
@@ -72,12 +74,8 @@ class QTokens {
 std::string AsciiLower(std::string_view s);
 
 // Whether a token (at `i`) is a letter-like word made of the given text: helpers for lexicons.
-struct SvHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 template <typename V>
-using SvMap = std::unordered_map<std::string, V, SvHash, std::equal_to<>>;
+using SvMap = WordMap<V>;  // looked up with string_views (word_map.h)
 
 class PhraseTable {
  public:

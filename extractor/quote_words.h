@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "extractor/extraction.h"
+#include "extractor/word_map.h"
 
 namespace claimex {
 
@@ -69,13 +70,9 @@ class WordIndex {
 // A lexicon of phrases (one or more words) with an int value each, matched case-insensitively
 // against a WordIndex; the longest phrase wins. Phrases are split into words the same way the text
 // is, so "Sen." is the two words "sen" ".".
-// Hash for string-keyed maps that are looked up with string_views (no allocation per lookup).
-struct StringViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// String-keyed map looked up with string_views (no allocation per lookup; see word_map.h).
 template <typename V>
-using StringMap = std::unordered_map<std::string, V, StringViewHash, std::equal_to<>>;
+using StringMap = WordMap<V>;
 
 class PhraseSet {
  public:
