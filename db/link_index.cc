@@ -42,29 +42,21 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
       {&ix.postings_, "SELECT sentence FROM link_keys WHERE key = ?1 ORDER BY sentence DESC LIMIT ?2"},
       {&ix.add_posting_, "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
-      {&ix.bump_word_,
-       "INSERT INTO link_words (word, n) VALUES (?1, 1) "
-       "ON CONFLICT (word) DO UPDATE SET n = n + 1 RETURNING n"},
+      {&ix.set_word_,
+       "INSERT INTO link_words (word, n) VALUES (?1, ?2) "
+       "ON CONFLICT (word) DO UPDATE SET n = excluded.n"},
       {&ix.word_freq_, "SELECT n FROM link_words WHERE word = ?1"},
-      {&ix.same_hash_, "SELECT id FROM sentences WHERE hash = ?1 LIMIT ?2"},
+      {&ix.same_hash_, "SELECT id, article FROM sentences WHERE hash = ?1 LIMIT ?2"},
       {&ix.unlink_hash_,
        "DELETE FROM links WHERE kind = 'verbatim' AND a_sentence IN "
        "(SELECT id FROM sentences WHERE hash = ?1)"},
-      {&ix.sentence_,
-       "SELECT article, hash, start_byte, end_byte, text FROM sentences WHERE id = ?1"},
+      {&ix.add_statement_,
+       "INSERT OR REPLACE INTO link_statements (sentence, article, hash, sig) "
+       "VALUES (?1, ?2, ?3, ?4)"},
+      {&ix.statement_, "SELECT article, hash, sig FROM link_statements WHERE sentence = ?1"},
       {&ix.article_,
        "SELECT coalesce(published, ''), ingest_seq, coalesce(source, '') FROM articles "
        "WHERE id = ?1"},
-      {&ix.figures_,
-       "SELECT c.text, c.value, c.low, c.high, c.unit, coalesce(c.noun, r.noun, ''), c.qualifier, "
-       "c.per_value, coalesce(c.per_noun, ''), coalesce(c.change, ''), "
-       "coalesce(c.change_kind, ''), coalesce(c.measured, ''), coalesce(t.from_date, ''), "
-       "coalesce(t.to_date, ''), coalesce(t.kind, '') FROM claims c LEFT JOIN times t ON t.id = c.time "
-       "LEFT JOIN claims r ON r.id = c.restates WHERE c.sentence = ?1 ORDER BY c.idx"},
-      {&ix.quotes_,
-       "SELECT q.start_byte, q.end_byte, coalesce(s.name, '') FROM quotes q "
-       "LEFT JOIN speakers s ON s.id = q.speaker WHERE q.article = ?1 AND q.kind = 'direct' "
-       "AND q.start_byte < ?3 AND q.end_byte > ?2 ORDER BY q.idx"},
       {&ix.insert_link_,
        "INSERT OR IGNORE INTO links (a_article, a_sentence, b_article, b_sentence, kind, score) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"},
@@ -74,15 +66,21 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
-  auto capped = Stmt::Prepare(db, "SELECT key FROM link_key_counts");
+  CLAIMEX_RETURN_IF_ERROR(ix.LoadCaps());
+  return ix;
+}
+
+Status LinkIndex::LoadCaps() {
+  auto capped = Stmt::Prepare(db_, "SELECT key FROM link_key_counts");
   if (!capped.ok()) return capped.status();
+  capped_.clear();
   for (;;) {
     Result<bool> r = capped->Step();
     if (!r.ok()) return r.status();
     if (!*r) break;
-    ix.capped_.insert(capped->Int(0));
+    capped_.insert(capped->Int(0));
   }
-  return ix;
+  return Status::Ok();
 }
 
 Status LinkIndex::ReadSettings(sqlite3* db, std::map<std::string, double>* values) {
@@ -121,13 +119,8 @@ Status LinkIndex::AddPosting(int64_t key, int64_t sentence) {
   return add_posting_.Reset().BindInt(1, key).BindInt(2, sentence).Run();
 }
 
-Result<int64_t> LinkIndex::BumpWord(uint64_t word) {
-  bump_word_.Reset().BindInt(1, static_cast<int64_t>(word));
-  Result<bool> r = bump_word_.Step();
-  if (!r.ok()) return r.status();
-  const int64_t n = *r ? bump_word_.Int(0) : 1;
-  bump_word_.Reset();
-  return n;
+Status LinkIndex::SetWordFrequency(uint64_t word, int64_t n) {
+  return set_word_.Reset().BindInt(1, static_cast<int64_t>(word)).BindInt(2, n).Run();
 }
 
 Result<int64_t> LinkIndex::WordFrequency(uint64_t word) {
@@ -139,14 +132,15 @@ Result<int64_t> LinkIndex::WordFrequency(uint64_t word) {
   return n;
 }
 
-Result<int> LinkIndex::SameHash(int64_t hash, int limit, std::vector<int64_t>* out) {
+Result<int> LinkIndex::SameHash(int64_t hash, int limit,
+                                std::vector<std::pair<int64_t, int64_t>>* out) {
   same_hash_.Reset().BindInt(1, hash).BindInt(2, limit);
   int n = 0;
   for (;;) {
     Result<bool> r = same_hash_.Step();
     if (!r.ok()) return r.status();
     if (!*r) break;
-    out->push_back(same_hash_.Int(0));
+    out->push_back({same_hash_.Int(0), same_hash_.Int(1)});
     ++n;
   }
   same_hash_.Reset();
@@ -155,20 +149,26 @@ Result<int> LinkIndex::SameHash(int64_t hash, int limit, std::vector<int64_t>* o
 
 Status LinkIndex::UnlinkHash(int64_t hash) { return unlink_hash_.Reset().BindInt(1, hash).Run(); }
 
-Result<StoredSentence> LinkIndex::Sentence(int64_t id) {
-  sentence_.Reset().BindInt(1, id);
-  Result<bool> r = sentence_.Step();
+Status LinkIndex::AddStatement(int64_t sentence, int64_t article, int64_t hash,
+                               std::string_view sig) {
+  return add_statement_.Reset()
+      .BindInt(1, sentence)
+      .BindInt(2, article)
+      .BindInt(3, hash)
+      .BindBlob(4, sig)
+      .Run();
+}
+
+Result<bool> LinkIndex::Statement(int64_t sentence, int64_t* article, int64_t* hash,
+                                  std::string_view* sig) {
+  statement_.Reset().BindInt(1, sentence);
+  Result<bool> r = statement_.Step();
   if (!r.ok()) return r.status();
-  if (!*r) return Status::NotFound("sentence " + std::to_string(id));
-  StoredSentence s;
-  s.id = id;
-  s.article = sentence_.Int(0);
-  s.hash = sentence_.Int(1);
-  s.start = static_cast<uint32_t>(sentence_.Int(2));
-  s.end = static_cast<uint32_t>(sentence_.Int(3));
-  s.text = sentence_.Text(4);
-  sentence_.Reset();
-  return s;
+  if (!*r) return false;
+  *article = statement_.Int(0);
+  *hash = statement_.Int(1);
+  *sig = statement_.BlobView(2);  // valid until the next Reset
+  return true;
 }
 
 Result<StoredArticle> LinkIndex::Article(int64_t id) {
@@ -179,49 +179,6 @@ Result<StoredArticle> LinkIndex::Article(int64_t id) {
   StoredArticle a{article_.Text(0), article_.Text(2), article_.Int(1)};
   article_.Reset();
   return a;
-}
-
-Status LinkIndex::Figures(int64_t sentence, std::vector<FigureInput>* out) {
-  figures_.Reset().BindInt(1, sentence);
-  for (;;) {
-    Result<bool> r = figures_.Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
-    const Stmt& q = figures_;
-    FigureInput f;
-    f.text = q.Text(0);
-    f.value = q.OptDouble(1);
-    f.low = q.OptDouble(2);
-    f.high = q.OptDouble(3);
-    f.unit = q.Text(4);
-    f.noun = q.Text(5);
-    f.qualifier = q.Text(6);
-    f.per_value = q.OptDouble(7);
-    f.per_noun = q.Text(8);
-    f.change = q.Text(9);
-    f.change_kind = q.Text(10);
-    f.measured = q.Text(11);
-    f.time_from = q.Text(12);
-    f.time_to = q.Text(13);
-    f.time_kind = q.Text(14);
-    out->push_back(std::move(f));
-  }
-  figures_.Reset();
-  return Status::Ok();
-}
-
-Status LinkIndex::Quotes(int64_t article, uint32_t start, uint32_t end,
-                         std::vector<StoredQuote>* out) {
-  quotes_.Reset().BindInt(1, article).BindInt(2, start).BindInt(3, end);
-  for (;;) {
-    Result<bool> r = quotes_.Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
-    out->push_back({static_cast<uint32_t>(quotes_.Int(0)), static_cast<uint32_t>(quotes_.Int(1)),
-                    quotes_.Text(2)});
-  }
-  quotes_.Reset();
-  return Status::Ok();
 }
 
 Result<bool> LinkIndex::InsertLink(int64_t a_article, int64_t a_sentence, int64_t b_article,

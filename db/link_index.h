@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "db/link_figures.h"
@@ -25,19 +27,10 @@ const char* KeyKindName(KeyKind k);
 // The index key of `h` as a key of kind `k`.
 int64_t IndexKey(KeyKind k, uint64_t h);
 
-// A stored statement, read back for verification.
-struct StoredSentence {
-  int64_t id = 0, article = 0, hash = 0;
-  uint32_t start = 0, end = 0;
-  std::string text;
-};
+// A stored article's place in time.
 struct StoredArticle {
   std::string published, source;
   int64_t seq = 0;
-};
-struct StoredQuote {
-  uint32_t start = 0, end = 0;  // body bytes
-  std::string speaker;          // "" when unresolved
 };
 
 class LinkIndex {
@@ -47,29 +40,38 @@ class LinkIndex {
   // Reads link_settings into `values` (name -> value); a database without the table is fine.
   static Status ReadSettings(sqlite3* db, std::map<std::string, double>* values);
 
-  // Whether `key` is over its cap (kept in memory; loaded from link_key_counts at Create).
+  // Whether `key` is over its cap (kept in memory; loaded from link_key_counts at Create and
+  // by LoadCaps).
   bool Capped(int64_t key) const { return capped_.count(key) > 0; }
   // Marks `key` capped: its postings go, a link_key_counts row records `n`.
   Status Cap(int64_t key, KeyKind kind, int64_t n);
+  // Reads the capped keys from link_key_counts again (another connection may have added some).
+  Status LoadCaps();
 
   // Up to `limit` statements stored under `key`, appended to *out; returns how many were found.
   Result<int> Postings(int64_t key, int limit, std::vector<int64_t>* out);
   Status AddPosting(int64_t key, int64_t sentence);
 
-  // Adds one article to the document frequency of `word`; returns the new frequency.
-  Result<int64_t> BumpWord(uint64_t word);
-  // The document frequency of `word` (0 when unseen).
+  // The stored document frequency of `word` (0 when unseen).
   Result<int64_t> WordFrequency(uint64_t word);
+  // Stores the document frequency of `word` (the linker counts in memory and writes back).
+  Status SetWordFrequency(uint64_t word, int64_t n);
 
-  // Sentences with sentence hash `hash` (verbatim candidates), up to `limit`.
-  Result<int> SameHash(int64_t hash, int limit, std::vector<int64_t>* out);
+  // Sentences with sentence hash `hash` (verbatim candidates), up to `limit`, as (sentence,
+  // article) pairs.
+  Result<int> SameHash(int64_t hash, int limit, std::vector<std::pair<int64_t, int64_t>>* out);
   // Drops the verbatim links of statements whose sentence hash is `hash`.
   Status UnlinkHash(int64_t hash);
 
-  Result<StoredSentence> Sentence(int64_t id);
+  // Stores the link signature (link_signature.h) of statement `sentence` of `article`, whose
+  // sentence hash is `hash`.
+  Status AddStatement(int64_t sentence, int64_t article, int64_t hash, std::string_view sig);
+  // Reads a statement's article, sentence hash and signature back: false when it has none (a
+  // stale posting, or an article stored before schema version 4). `sig` is valid until the
+  // next call.
+  Result<bool> Statement(int64_t sentence, int64_t* article, int64_t* hash,
+                         std::string_view* sig);
   Result<StoredArticle> Article(int64_t id);
-  Status Figures(int64_t sentence, std::vector<FigureInput>* out);
-  Status Quotes(int64_t article, uint32_t start, uint32_t end, std::vector<StoredQuote>* out);
 
   // Writes a link (INSERT OR IGNORE); returns whether a row was added.
   Result<bool> InsertLink(int64_t a_article, int64_t a_sentence, int64_t b_article,
@@ -78,8 +80,8 @@ class LinkIndex {
  private:
   LinkIndex() = default;
   std::unordered_set<int64_t> capped_;
-  Stmt cap_, drop_postings_, postings_, add_posting_, bump_word_, word_freq_, same_hash_,
-      unlink_hash_, sentence_, article_, figures_, quotes_, insert_link_;
+  Stmt cap_, drop_postings_, postings_, add_posting_, set_word_, word_freq_, same_hash_,
+      unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };
 

@@ -94,7 +94,7 @@ uint64_t LinkLexicon::WordHash(std::string_view word) const {
   if (!w.empty() && !IsDigit(w[0])) StemPlural(w);
   auto syn = synonyms_.find(w);
   if (syn != synonyms_.end()) w = syn->second;
-  return Fnv1a64(w);
+  return WordId(w);
 }
 
 void LinkLexicon::Emit(std::string& word, bool number, std::vector<LinkToken>* out) const {
@@ -106,7 +106,7 @@ void LinkLexicon::Emit(std::string& word, bool number, std::vector<LinkToken>* o
     auto syn = synonyms_.find(word);
     if (syn != synonyms_.end()) word = syn->second;
   }
-  t.hash = Fnv1a64(word);
+  t.hash = WordId(word);
   t.stop = !number && stop_.count(t.hash) > 0;
   out->push_back(t);
   word.clear();

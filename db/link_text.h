@@ -1,7 +1,8 @@
 // Internal: the linker's view of one statement's words (db/linker.h).
 //
 // A sentence key (linker.h: SentenceKey — normalized, lower case, spaces folded) becomes a list
-// of word tokens, each a 64-bit hash of its canonical form:
+// of word tokens, each a 32-bit hash of its canonical form (WordId: 32 bits keep the stored
+// signatures small, link_signature.h; a collision only makes two words weigh alike):
 //  - words are runs of letters and digits (Unicode letters and marks count); apostrophes, hyphens
 //    and other punctuation split them ("council's" -> "council" "s", "first-time" -> "first"
 //    "time"), and a digit/letter change splits too ("25s" -> "25" "s");
@@ -27,13 +28,20 @@
 #include <unordered_set>
 #include <vector>
 
+#include "db/linker.h"
 #include "extractor/rules.h"
 #include "extractor/status.h"
 
 namespace claimex {
 
+// The hash of a canonical word: FNV-1a folded to 32 bits.
+inline uint64_t WordId(std::string_view canonical) {
+  const uint64_t h = Fnv1a64(canonical);
+  return (h ^ (h >> 32)) & 0xffffffffull;
+}
+
 struct LinkToken {
-  uint64_t hash = 0;     // hash of the canonical form
+  uint64_t hash = 0;     // WordId of the canonical form
   bool stop = false;     // a stop word
   bool number = false;   // digits ("30000", "3.3")
 };

@@ -15,6 +15,7 @@
 
 #include "db/link_index.h"
 #include "db/link_match.h"
+#include "db/link_signature.h"
 #include "db/link_text.h"
 
 namespace claimex {
@@ -128,11 +129,21 @@ struct Linker::Impl {
 
   struct Candidate {
     bool usable = false;
-    StoredSentence sentence;
+    int64_t article_id = 0, hash = 0;
     Statement statement;
     ArticleInfo article;
   };
-  std::unordered_map<int64_t, ArticleInfo> article_cache;  // per LinkArticle call
+  // Caches that live across articles; ids can be reused once a row is deleted, so Invalidate
+  // drops them whenever an article is replaced or rolled back.
+  std::unordered_map<int64_t, ArticleInfo> article_cache;
+  std::unordered_map<int64_t, Candidate> candidates;
+  static constexpr size_t kMaxCachedCandidates = 20000;
+  static constexpr size_t kMaxCachedArticles = 100000;
+  static constexpr size_t kMaxCachedWords = 500000;
+  // Word frequencies counted in memory (`weights`) and not yet written to link_words.
+  std::unordered_set<uint64_t> dirty_words;
+  std::vector<uint64_t> last_words;  // the words the last LinkArticle counted (Abandon)
+  int64_t current_article = 0;
 
   bool Ordered(const ArticleInfo& mine, const ArticleInfo& other) const {
     // True when `other` comes first (it is side a).
@@ -152,11 +163,13 @@ struct Linker::Impl {
     if (it != article_cache.end()) return it->second;
     Result<StoredArticle> a = index.Article(id);
     if (!a.ok()) return a.status();
+    if (article_cache.size() >= kMaxCachedArticles) article_cache.clear();
     ArticleInfo info{a->published, a->seq};
     article_cache.emplace(id, info);
     return info;
   }
 
+  // Loads the stored frequency of every word of `tokens` that is not in memory yet.
   Status EnsureWeights(const std::vector<LinkToken>& tokens) {
     for (const LinkToken& t : tokens) {
       if (weights.Has(t.hash)) continue;
@@ -169,32 +182,74 @@ struct Linker::Impl {
 
   Result<Candidate> LoadCandidate(int64_t id) {
     Candidate c;
-    Result<StoredSentence> s = index.Sentence(id);
-    if (!s.ok()) return s.status();
-    c.sentence = std::move(s.value());
-    if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(c.sentence.hash))))
-      return c;  // boilerplate
-    Result<ArticleInfo> a = ArticleOf(c.sentence.article);
+    std::string_view sig;
+    Result<bool> found = index.Statement(id, &c.article_id, &c.hash, &sig);
+    if (!found.ok()) return found.status();
+    if (!*found) return c;  // a stale posting
+    if (!DecodeStatement(sig, &c.statement)) return c;  // not a signature this version reads
+    Result<ArticleInfo> a = ArticleOf(c.article_id);
     if (!a.ok()) return a.status();
     c.article = *a;
-    Statement& st = c.statement;
-    st.tokens = lex->Tokenize(NormalizeSentence(c.sentence.text));
-    st.content = ContentSet(st.tokens);
-    std::vector<FigureInput> figures;
-    CLAIMEX_RETURN_IF_ERROR(index.Figures(id, &figures));
-    for (const FigureInput& f : figures) st.figures.push_back(MakeFigure(*lex, f));
-    std::vector<StoredQuote> quotes;
-    CLAIMEX_RETURN_IF_ERROR(
-        index.Quotes(c.sentence.article, c.sentence.start, c.sentence.end, &quotes));
-    for (const StoredQuote& q : quotes) {
-      if (q.speaker.empty()) continue;
-      if (st.speaker.empty()) st.speaker = FoldNormalized(q.speaker);
-      if (FoldNormalized(q.speaker) != st.speaker) continue;
-      AddQuoteTokens(*lex, c.sentence.text, c.sentence.start, q.start, q.end, &st.quote);
-    }
-    CLAIMEX_RETURN_IF_ERROR(EnsureWeights(st.tokens));
+    CLAIMEX_RETURN_IF_ERROR(EnsureWeights(c.statement.tokens));
     c.usable = true;
     return c;
+  }
+
+  Result<const Candidate*> CandidateOf(int64_t id) {
+    auto it = candidates.find(id);
+    if (it != candidates.end()) return &it->second;
+    Result<Candidate> c = LoadCandidate(id);
+    if (!c.ok()) return c.status();
+    if (candidates.size() >= kMaxCachedCandidates) candidates.clear();
+    return &candidates.emplace(id, std::move(c.value())).first->second;
+  }
+
+  void Invalidate() {
+    candidates.clear();
+    article_cache.clear();
+  }
+
+  // Adds the article's words to the document frequencies (in memory; Flush writes them).
+  Status CountWords(const std::unordered_set<uint64_t>& words) {
+    last_words.assign(words.begin(), words.end());
+    for (uint64_t w : words) {
+      if (!weights.Has(w)) {
+        Result<int64_t> n = index.WordFrequency(w);
+        if (!n.ok()) return n.status();
+        weights.Set(w, *n);
+      }
+      weights.Set(w, weights.Df(w) + 1);
+      dirty_words.insert(w);
+    }
+    return Status::Ok();
+  }
+
+  void Abandon() {
+    for (uint64_t w : last_words) {
+      if (weights.Has(w)) weights.Set(w, std::max<int64_t>(0, weights.Df(w) - 1));
+    }
+    last_words.clear();
+    Invalidate();
+  }
+
+  Status Flush() {
+    std::vector<uint64_t> words(dirty_words.begin(), dirty_words.end());
+    std::sort(words.begin(), words.end());  // B-tree order
+    for (uint64_t w : words) {
+      CLAIMEX_RETURN_IF_ERROR(index.SetWordFrequency(w, weights.Df(w)));
+    }
+    dirty_words.clear();
+    last_words.clear();
+    if (weights.size() > kMaxCachedWords) weights.Clear();
+    return Status::Ok();
+  }
+
+  Status Reload() {
+    dirty_words.clear();
+    last_words.clear();
+    weights.Clear();
+    Invalidate();
+    return index.LoadCaps();
   }
 
   Result<bool> WriteLink(int64_t article, const ArticleInfo& mine, int64_t sentence,
@@ -274,7 +329,8 @@ struct Linker::Impl {
 
 Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extraction& ex,
                                const std::vector<NewSentence>& sentences) {
-  article_cache.clear();
+  current_article = article;
+  last_words.clear();
   Result<ArticleInfo> me_r = ArticleOf(article);
   if (!me_r.ok()) return me_r.status();
   const ArticleInfo me = *me_r;
@@ -306,16 +362,12 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     words.insert(statements[i].content.begin(), statements[i].content.end());
   }
   if (todo.empty()) return 0;
-  if (weights.size() > 2000000) weights.Clear();
   weights.SetArticles(me.seq);
-  for (uint64_t w : words) {
-    Result<int64_t> n = index.BumpWord(w);
-    if (!n.ok()) return n.status();
-    weights.Set(w, *n);
-  }
+  CLAIMEX_RETURN_IF_ERROR(CountWords(words));
 
-  std::unordered_map<int64_t, Candidate> cache;
   std::vector<int64_t> found;
+  std::vector<std::pair<int64_t, int64_t>> same;  // sentence, article
+  std::string sig;
   for (size_t i : todo) {
     const NewSentence& s = sentences[i];
     const Statement& st = statements[i];
@@ -325,32 +377,35 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     const int64_t vkey = IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(s.hash));
     size_t own = 0;
     for (const NewSentence& t : sentences) own += t.hash == s.hash;
-    found.clear();
-    Result<int> n = index.SameHash(s.hash, options.max_shared + 1 + static_cast<int>(own), &found);
+    same.clear();
+    Result<int> n = index.SameHash(s.hash, options.max_shared + 1 + static_cast<int>(own), &same);
     if (!n.ok()) return n.status();
     const size_t cap = static_cast<size_t>(options.max_shared);
-    if (found.size() > cap) {
+    if (same.size() > cap) {
       // Boilerplate. When this article takes the hash over the cap, the links made while it was
       // under the cap go too.
-      if (found.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s.hash));
-      CLAIMEX_RETURN_IF_ERROR(index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(found.size())));
+      if (same.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s.hash));
+      CLAIMEX_RETURN_IF_ERROR(index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(same.size())));
       continue;
     }
-    for (int64_t other : found) {
+    for (const auto& [other, other_article] : same) {
       if (own_ids.count(other)) continue;
-      Result<StoredSentence> o = index.Sentence(other);
-      if (!o.ok()) return o.status();
-      Result<ArticleInfo> oa = ArticleOf(o->article);
+      Result<ArticleInfo> oa = ArticleOf(other_article);
       if (!oa.ok()) return oa.status();
       if (!InWindow(me, *oa)) continue;
-      Result<bool> w = WriteLink(article, me, s.id, o->article, *oa, other, LinkKind::kVerbatim, 1.0);
+      Result<bool> w =
+          WriteLink(article, me, s.id, other_article, *oa, other, LinkKind::kVerbatim, 1.0);
       if (!w.ok()) return w.status();
       linked.insert(other);
     }
+    // The statement's signature, for when it is a candidate of a later article.
+    sig.clear();
+    EncodeStatement(st, &sig);
+    CLAIMEX_RETURN_IF_ERROR(index.AddStatement(s.id, article, s.hash, sig));
 
     // 2. Candidate keys: shingles, anchors, figures.
     std::vector<std::pair<int64_t, KeyKind>> keys;
-    for (uint64_t h : Winnow(st.tokens)) keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
+    for (uint64_t h : Winnow(st.tokens, 3, 6)) keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
     std::vector<std::pair<int64_t, uint64_t>> rare;  // df, word
     for (uint64_t w : st.content) rare.push_back({weights.Df(w), w});
     std::sort(rare.begin(), rare.end());
@@ -373,7 +428,11 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
         CLAIMEX_RETURN_IF_ERROR(index.Cap(key, kind, *got + 1));
         continue;
       }
-      const int weight = kind == KeyKind::kFigure ? 3 : kind == KeyKind::kShingle ? 2 : 1;
+      // An anchor that only a few statements carry (a name, a rare term) counts double.
+      const int weight = kind == KeyKind::kFigure    ? 3
+                         : kind == KeyKind::kShingle ? 2
+                         : *got <= options.rare_postings ? 2
+                                                         : 1;
       for (int64_t other : found) {
         if (!own_ids.count(other) && !linked.count(other)) votes[other] += weight;
       }
@@ -383,23 +442,22 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     // 3. Verify the best-supported candidates.
     std::vector<std::pair<int, int64_t>> ranked;
     ranked.reserve(votes.size());
-    for (const auto& [id, v] : votes) ranked.push_back({v, id});
+    for (const auto& [id, v] : votes) {
+      if (v >= options.min_votes) ranked.push_back({v, id});
+    }
     std::sort(ranked.begin(), ranked.end(), std::greater<>());
     if (ranked.size() > static_cast<size_t>(options.max_candidates))
       ranked.resize(static_cast<size_t>(options.max_candidates));
     for (const auto& [v, other] : ranked) {
-      auto it = cache.find(other);
-      if (it == cache.end()) {
-        Result<Candidate> c = LoadCandidate(other);
-        if (!c.ok()) return c.status();
-        it = cache.emplace(other, std::move(c.value())).first;
-      }
-      const Candidate& c = it->second;
-      if (!c.usable || !InWindow(me, c.article)) continue;
+      Result<const Candidate*> got = CandidateOf(other);
+      if (!got.ok()) return got.status();
+      const Candidate& c = **got;
+      if (!c.usable || c.article_id == current_article || !InWindow(me, c.article)) continue;
+      if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(c.hash)))) continue;
       ++verified;
       std::optional<Verdict> verdict = Compare(st, c.statement, weights, match);
       if (!verdict) continue;
-      Result<bool> w = WriteLink(article, me, s.id, c.sentence.article, c.article, other,
+      Result<bool> w = WriteLink(article, me, s.id, c.article_id, c.article, other,
                                  verdict->kind, verdict->score);
       if (!w.ok()) return w.status();
     }
@@ -440,6 +498,7 @@ Result<Linker> Linker::Create(sqlite3* db) {
   get("max_shared", &o.max_shared);
   get("key_cap", &o.key_cap);
   get("max_candidates", &o.max_candidates);
+  get("min_votes", &o.min_votes);
   get("near_threshold", &o.near_threshold);
   get("figure_context", &o.figure_context);
   return Create(db, o);
@@ -451,6 +510,11 @@ bool Linker::Linkable(std::string_view normalized) const {
   for (char c : normalized) words += c == ' ';
   return words >= impl_->options.min_words;
 }
+
+void Linker::Abandon() { impl_->Abandon(); }
+void Linker::Invalidate() { impl_->Invalidate(); }
+Status Linker::Flush() { return impl_->Flush(); }
+Status Linker::Reload() { return impl_->Reload(); }
 
 Result<int> Linker::LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
                                 const std::vector<NewSentence>& sentences) {

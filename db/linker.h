@@ -9,8 +9,9 @@
 //     (anchors) and its figures' normalized keys (value within stated precision, unit, counted
 //     noun, rate). Every key has a frequency cap: a key carried by more than key_cap statements
 //     is dropped and never looked up again, so common keys do not explode and the cost per
-//     article stays flat as the archive grows. At most max_candidates candidates (by how many
-//     keys they share) are verified per statement.
+//     article stays flat as the archive grows. Each shared key is a vote (a figure key 3, a
+//     shingle 2, an anchor 2 when at most rare_postings statements carry it, else 1); at most max_candidates candidates with min_votes or more, most
+//     votes first, are verified per statement.
 //  2. Each candidate is verified exactly (link_match.h: Compare) before a link is written:
 //     'verbatim' (equal sentence hash, score 1), 'quote', 'near' or 'figure', one link per pair.
 //  3. Side a of a link is the earlier article: by published date when both have one, else by
@@ -22,6 +23,10 @@
 // link_boilerplate.txt) and everything after it; the wording of such a block is boilerplate
 // wherever else it appears. Sentences whose key is shorter than min_bytes bytes or min_words
 // words are not linked.
+//
+// Every linked statement's signature (link_signature.h) is stored in link_statements, so that
+// a candidate is verified from one row. Word frequencies are counted in memory and written to
+// link_words when the batch commits (Flush).
 //
 // Settings come from the link_settings table (db/SCHEMA.md) when the database has one.
 // Benchmark hook: with CLAIMEX_LINK_STATS set in the environment, the linker prints its totals
@@ -77,8 +82,10 @@ class Linker {
     int min_words = 4;         // fewest words in a linked sentence
     int window_days = 0;       // link only articles published this many days apart; 0 = any
     int key_cap = 64;          // statements per candidate key before the key is dropped
-    int max_candidates = 24;   // candidates verified per statement
+    int max_candidates = 12;   // candidates verified per statement
+    int min_votes = 2;         // key votes a candidate needs (figure 3, shingle 2, anchor 1)
     int anchors = 3;           // rarest words indexed per statement
+    int rare_postings = 3;     // an anchor with at most this many postings votes 2, else 1
     double near_threshold = 0.45;  // similarity for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
   };
@@ -107,6 +114,18 @@ class Linker {
   // written. Runs in the caller's transaction.
   Result<int> LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
                           const std::vector<NewSentence>& sentences);
+
+  // The linker keeps word frequencies in memory and writes them to link_words in Flush, and
+  // caches statements and articles it has read. The Store drives this with its transactions:
+  //  - Abandon: the article of the last LinkArticle was rolled back (its savepoint);
+  //  - Invalidate: an article was deleted (row ids may be reused);
+  //  - Flush: the batch transaction is about to commit;
+  //  - Reload: the transaction was rolled back, or another connection has written: everything
+  //    in memory is dropped and read again from the database.
+  void Abandon();
+  void Invalidate();
+  Status Flush();
+  Status Reload();
 
  private:
   Linker();

@@ -90,6 +90,11 @@ Stmt& Stmt::BindText(int i, std::string_view v) {
   return *this;
 }
 
+Stmt& Stmt::BindBlob(int i, std::string_view bytes) {
+  Check(sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_STATIC), i);
+  return *this;
+}
+
 Stmt& Stmt::BindTextOrNull(int i, std::string_view v) {
   return v.empty() ? BindNull(i) : BindText(i, v);
 }
@@ -138,6 +143,13 @@ std::string Stmt::Text(int col) const {
   if (p == nullptr) return {};
   return std::string(reinterpret_cast<const char*>(p),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+
+std::string_view Stmt::BlobView(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string_view(static_cast<const char*>(p),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 
 int64_t Stmt::IdOrMinus1(int col) const { return IsNull(col) ? -1 : Int(col); }

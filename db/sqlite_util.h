@@ -47,6 +47,7 @@ class Stmt {
   Stmt& BindNull(int i);
   Stmt& BindDouble(int i, const std::optional<double>& v);  // unset becomes NULL
   Stmt& BindIdOrNull(int i, int64_t id);                    // id < 0 becomes NULL
+  Stmt& BindBlob(int i, std::string_view bytes);            // kept alive by the caller
 
   // Steps once: true when a row is ready, false when the statement is done.
   Result<bool> Step();
@@ -59,6 +60,8 @@ class Stmt {
   std::optional<double> OptDouble(int col) const;  // NULL -> unset
   std::string Text(int col) const;                 // NULL -> ""
   int64_t IdOrMinus1(int col) const;               // NULL -> -1
+  // A BLOB (or TEXT) column's bytes, valid until the next Step/Reset; NULL -> "".
+  std::string_view BlobView(int col) const;
 
  private:
   Stmt(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}

@@ -93,6 +93,9 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   auto stmts = Statements::Prepare(db);
   if (!stmts.ok()) return with_path(stmts.status());
   store->stmts_ = std::move(stmts.value());
+  Result<int64_t> version = store->stmts_->DataVersion();
+  if (!version.ok()) return with_path(version.status());
+  store->stmts_->data_version = *version;
   return store;
 }
 
@@ -149,11 +152,27 @@ Status Store::Begin() {
   CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
   in_txn_ = true;
   pending_ = 0;
-  return Status::Ok();
+  // Another connection wrote since our last transaction: what the linker keeps in memory
+  // (word counts, capped keys, cached statements) is read again.
+  Result<int64_t> version = stmts_->DataVersion();
+  Status s = version.ok() ? Status::Ok() : version.status();
+  if (s.ok() && *version != stmts_->data_version) {
+    stmts_->data_version = *version;
+    s = stmts_->linker.Reload();
+  }
+  if (!s.ok()) {
+    ExecSql(db_, "ROLLBACK");
+    in_txn_ = false;
+  }
+  return s;
 }
 
 Status Store::Commit() {
   if (!in_txn_) return Status::Ok();
+  // The batch's sentences into the full-text index and the linker's word counts, in the same
+  // transaction: a batch is committed whole or not at all.
+  CLAIMEX_RETURN_IF_ERROR(stmts_->IndexPending());
+  CLAIMEX_RETURN_IF_ERROR(stmts_->linker.Flush());
   Status s = ExecSql(db_, "COMMIT");
   // A failed COMMIT (e.g. SQLITE_BUSY) leaves the transaction open; retrying later may work.
   if (!s.ok() && !sqlite3_get_autocommit(db_)) return s;

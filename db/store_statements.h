@@ -22,7 +22,17 @@ struct Store::Statements {
   Status WriteArticle(const Article& article, const Extraction& extraction,
                       const std::string& content_hash, int64_t old_id, int64_t old_seq);
 
+  // Adds the sentences stored since the last call to the full-text index (sentences_fts; no
+  // trigger does since schema version 4): in bulk before a batch commits, and before an
+  // article is deleted (the delete trigger removes its sentences from the index).
+  Status IndexPending();
+  // PRAGMA data_version: changes when another connection commits.
+  Result<int64_t> DataVersion();
+
   sqlite3* db = nullptr;
+  int64_t fts_from = -1;       // the first sentence id not in sentences_fts yet, -1: none
+  int64_t data_version = -1;   // as of the last transaction this Store began
+  Stmt fts_index, data_version_stmt;
   Stmt find_article, next_seq, delete_article, insert_article;
   Stmt insert_sentence, insert_time, insert_speaker, insert_alias, insert_claim, set_restates,
       insert_quote;

@@ -114,6 +114,9 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
       {&s->insert_quote,
        "INSERT INTO quotes (article, idx, start_byte, end_byte, text, kind, speaker, cue, rule) "
        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"},
+      {&s->fts_index,
+       "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
+      {&s->data_version_stmt, "PRAGMA data_version"},
       {&s->savepoint, "SAVEPOINT put_article"},
       {&s->release, "RELEASE put_article"},
       {&s->rollback_to, "ROLLBACK TO put_article"},
@@ -126,12 +129,30 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
   return s;
 }
 
+Status Store::Statements::IndexPending() {
+  if (fts_from < 0) return Status::Ok();
+  CLAIMEX_RETURN_IF_ERROR(fts_index.Reset().BindInt(1, fts_from).Run());
+  fts_from = -1;
+  return Status::Ok();
+}
+
+Result<int64_t> Store::Statements::DataVersion() {
+  data_version_stmt.Reset();
+  Result<bool> row = data_version_stmt.Step();
+  if (!row.ok()) return row.status();
+  const int64_t v = *row ? data_version_stmt.Int(0) : 0;
+  data_version_stmt.Reset();
+  return v;
+}
+
 Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                        const std::string& content_hash, int64_t old_id,
                                        int64_t old_seq) {
   int64_t seq = old_seq;
   if (old_id >= 0) {
+    CLAIMEX_RETURN_IF_ERROR(IndexPending());
     CLAIMEX_RETURN_IF_ERROR(delete_article.Reset().BindInt(1, old_id).Run());
+    linker.Invalidate();
   } else {
     next_seq.Reset();
     Result<bool> row = next_seq.Step();
@@ -175,6 +196,7 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                 .BindInt(7, hash)
                                 .Run());
     sentence_ids.push_back(sqlite3_last_insert_rowid(db));
+    if (fts_from < 0 || sentence_ids.back() < fts_from) fts_from = sentence_ids.back();
     new_sentences.push_back({sentence_ids.back(), hash, linker.Linkable(norm), norm});
   }
 
@@ -302,9 +324,12 @@ Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& e
         // SQLite rolled the whole batch back by itself (disk full, I/O error).
         in_txn_ = false;
         pending_ = 0;
+        st.fts_from = -1;
+        st.linker.Reload();
       } else {
         st.rollback_to.Run();
         st.release.Run();
+        st.linker.Abandon();
       }
       return Status(s.code(), "article " + article.id + ": " + s.message());
     }

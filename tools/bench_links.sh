@@ -58,7 +58,7 @@ for n in "${sizes[@]}"; do
   # Grow the archive incrementally to n articles.
   if [ "$n" -gt "$done_n" ]; then
     t0=$(date +%s.%N)
-    tail -n +"$((done_n + 1))" "$work/archive.jsonl" | head -n "$((n - done_n))" > "$work/chunk.jsonl"
+    sed -n "$((done_n + 1)),${n}p" "$work/archive.jsonl" > "$work/chunk.jsonl"
     "$bin" ingest "$work/chunk.jsonl" --db "$db" 2> "$work/archive.log" || true
     t1=$(date +%s.%N)
     done_n=$n

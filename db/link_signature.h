@@ -1,0 +1,26 @@
+// Internal: a statement's link signature (db/linker.h), stored once when the statement is
+// linked (link_statements.sig, migration 004) so that it is verified as a candidate later
+// without reading its sentence, claims and quotes back or tokenizing it again.
+//
+// The signature is a compact little-endian BLOB: a version byte, the word tokens (32-bit word
+// hashes, link_text.h, with their stop/number flags), the quote's speaker and tokens, and each
+// figure's facts (link_figures.h). Decode rebuilds the Statement (its content set included);
+// a BLOB of another version or a truncated one is refused, never misread.
+#ifndef CLAIMEX_DB_LINK_SIGNATURE_H_
+#define CLAIMEX_DB_LINK_SIGNATURE_H_
+
+#include <string>
+#include <string_view>
+
+#include "db/link_match.h"
+
+namespace claimex {
+
+// Appends the signature of `st` to *out.
+void EncodeStatement(const Statement& st, std::string* out);
+// Rebuilds a statement from its signature; false when `sig` is not a valid signature.
+bool DecodeStatement(std::string_view sig, Statement* st);
+
+}  // namespace claimex
+
+#endif  // CLAIMEX_DB_LINK_SIGNATURE_H_
