@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz/*_fuzz.cc) with clang + ASan + UBSan into build-fuzz/
-# and runs each for a bounded time from its seed corpus (tests/fuzz/seeds/<target>/; inputs it
-# finds are kept in build-fuzz/corpus/<target>/). Prints the executions per target; exits non-zero
-# when a target crashes, leaks, hangs (-timeout) or runs out of memory, naming the input saved in
-# build-fuzz/artifacts/<target>/ (replay: build-fuzz/<target> <file>).
+# Builds the libFuzzer targets (tests/fuzz/*_fuzz.cc) with clang + ASan + UBSan in the sanitizer
+# build (build-asan/, tools/configure_asan.sh; shared with tools/sanitize.sh) and runs each for a
+# bounded time from its seed corpus (tests/fuzz/seeds/<target>/; inputs it finds are kept in
+# build-asan/corpus/<target>/). Prints the executions per target; exits non-zero when a target
+# crashes, leaks, hangs (-timeout) or runs out of memory, naming the input saved in
+# build-asan/artifacts/<target>/ (replay: build-asan/<target> <file>). A target's extra libFuzzer
+# flags, one per line ('#' comments), are in tests/fuzz/<target>.options when it has any.
 # Usage: tools/fuzz.sh [seconds per target, default 60] [target ...]   (default: every target)
-# Env: BUILD_DIR (default build-fuzz), JOBS (build jobs, default nproc).
+# Env: BUILD_DIR (default build-asan), JOBS (build jobs, default nproc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-60}
 [[ $# -gt 0 ]] && shift
-BUILD_DIR=${BUILD_DIR:-build-fuzz}
+BUILD_DIR=${BUILD_DIR:-build-asan}
 JOBS=${JOBS:-$(nproc)}
 
 if [[ $# -gt 0 ]]; then
@@ -20,8 +22,11 @@ else
   for f in tests/fuzz/*_fuzz.cc; do targets+=("$(basename "$f" .cc)"); done
 fi
 
-CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCLAIMEX_SANITIZE=ON -DCLAIMEX_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+if ! command -v clang++ >/dev/null; then
+  echo "fuzz.sh: needs clang and libFuzzer: apt-get install clang libclang-rt-14-dev" >&2
+  exit 2
+fi
+tools/configure_asan.sh "$BUILD_DIR"
 cmake --build "$BUILD_DIR" -j"$JOBS" --target "${targets[@]}"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
@@ -37,6 +42,10 @@ for t in "${targets[@]}"; do
   args=(-max_total_time="$SECS" -timeout=20 -rss_limit_mb=2048 -max_len=65536
         -print_final_stats=1 -artifact_prefix="$artifacts")
   [[ -f "tests/fuzz/$t.dict" ]] && args+=(-dict="tests/fuzz/$t.dict")
+  if [[ -f "tests/fuzz/$t.options" ]]; then
+    while read -r flag; do args+=("$flag"); done < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
+      "tests/fuzz/$t.options")
+  fi
   echo "fuzz.sh: $t for ${SECS}s"
   rc=0
   dirs=("$corpus")

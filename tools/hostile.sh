@@ -4,6 +4,7 @@
 #   - a 200 MB JSON Lines line between two good lines, from a file and from a pipe: rejected
 #     ("too large", naming line 2) without being held; the good lines are extracted;
 #   - a 50 MB one-line article with the size limit raised: extracted in bounded time and memory;
+#   - a 10 MiB article (the default limit) with a quote in every paragraph;
 #   - a gzip bomb (1 GiB of zeros in ~1 MB): rejected before it is inflated.
 # Usage: tools/hostile.sh        Env: BUILD_DIR (default build).
 set -euo pipefail
@@ -70,6 +71,14 @@ check "50 MB one-line article, extracted" 0 120 4000 \
   "'$CLAIMEX' extract --max-article-bytes 60000000 '$TMP/one_line.txt'"
 expect "50 MB one-line article, extracted" '"type":"claim"' "$TMP/out"
 rm -f "$TMP/one_line.txt"
+
+# The largest article accepted by default (10 MiB), news with a quote in every paragraph.
+para='Output fell 2.5% to 310,000 tonnes, officials said on Monday. '
+para+='"We expect about 300 new jobs by 2026," said Mara Olsen.'
+(set +o pipefail; yes "$para"$'\n' | head -c $((10 * 1024 * 1024 - 4096))) >"$TMP/quotes.txt"
+check "10 MB article, a quote per paragraph" 0 60 1500 "'$CLAIMEX' extract '$TMP/quotes.txt'"
+expect "10 MB article, a quote per paragraph" '"type":"quote"' "$TMP/out"
+rm -f "$TMP/quotes.txt"
 
 head -c $((1024 * 1024 * 1024)) /dev/zero | gzip -1 >"$TMP/bomb.txt.gz"  # ~1 MB
 check "gzip bomb, 1 GiB of zeros" 1 30 150 "'$CLAIMEX' extract '$TMP/bomb.txt.gz'"

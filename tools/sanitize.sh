@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds claimex with AddressSanitizer + UndefinedBehaviorSanitizer (g++, CLAIMEX_SANITIZE=ON)
-# into build-asan/ and runs the whole ctest suite there. Any sanitizer report fails the run:
-# UBSan halts on the first error, ASan (with LeakSanitizer) aborts.
+# Builds claimex with AddressSanitizer + UndefinedBehaviorSanitizer into build-asan/ and runs the
+# whole ctest suite there. Any sanitizer report fails the run: UBSan halts on the first error,
+# ASan (with LeakSanitizer) aborts. The build uses clang (-O1, line tables) with the libFuzzer
+# targets configured too (CLAIMEX_FUZZ=ON), so that tools/fuzz.sh reuses it: one sanitizer build
+# for both jobs. Without clang it falls back to g++ and no fuzz targets.
 # Usage: tools/sanitize.sh [ctest args...]   (e.g. -R store)
 # Env: BUILD_DIR (default build-asan), JOBS (default nproc).
 set -euo pipefail
@@ -9,7 +11,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build-asan}
 JOBS=${JOBS:-$(nproc)}
 
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMEX_SANITIZE=ON >/dev/null
+tools/configure_asan.sh "$BUILD_DIR"
 cmake --build "$BUILD_DIR" -j"$JOBS" --target claimex claimex_tests
 
 asan=detect_leaks=1:abort_on_error=1:strict_string_checks=1:check_initialization_order=1

@@ -2,6 +2,8 @@
 # Installs the Debian packages claimex needs to build and test (idempotent; quiet when all is there).
 # Usage: tools/setup.sh            core build + test dependencies
 #        tools/setup.sh --browser  also Chromium and ChromeDriver (tools/browser_test.sh)
+#        tools/setup.sh --fuzz     also clang, its libFuzzer runtime and GNU time (tools/ci_extra.sh:
+#                                  the sanitizer and fuzz builds, the hostile-input bounds)
 #        tools/setup.sh --bench    also GNU parallel, Node.js and npm (tools/bench.sh: the
 #                                  scale-out test and the Recognizers-Text peer)
 set -euo pipefail
@@ -11,6 +13,7 @@ pkgs=(g++ cmake make pkg-config libre2-dev libicu-dev libutf8proc-dev libsqlite3
 for arg in "$@"; do
   case "$arg" in
     --browser) pkgs+=(chromium chromium-driver) ;;
+    --fuzz) pkgs+=(clang libclang-rt-14-dev time) ;;
     --bench) pkgs+=(parallel nodejs); command -v npm >/dev/null || pkgs+=(npm) ;;
   esac
 done
