@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "extractor/encoding.h"
 #include "tests/query_fixture.h"
 #include "tools/web/server.h"
 
@@ -267,17 +268,29 @@ TEST_CASE("web security: hostile parameters are a 400/404 page, never a 500, and
   }
 }
 
-// Known issue (reported): tools/web/pages.cc's ValidUtf8 lets UTF-16 surrogates and code points
-// above U+10FFFF through (the page is then a 404 that echoes them). [!mayfail] until it is fixed.
-TEST_CASE("web security: surrogates and code points above U+10FFFF are not UTF-8",
-          "[web_security][!mayfail]") {
+// Regression: the web app's own UTF-8 check let UTF-16 surrogates, code points above U+10FFFF and
+// 3- and 4-byte overlongs through (the page was then a 404 echoing them). Every parameter is now
+// checked with IsValidUtf8, and request text in a message is never echoed as invalid UTF-8.
+TEST_CASE("web security: surrogates, overlongs and code points above U+10FFFF are not UTF-8",
+          "[web_security]") {
   Server s;
-  for (const char* target : {"/speaker?name=%ED%A0%80", "/speaker?name=%F4%90%80%80"}) {
-    Reply r = Get(s.server->port(), target);
+  const int port = s.server->port();
+  for (const char* target :
+       {"/speaker?name=%ED%A0%80", "/speaker?name=%F4%90%80%80", "/speaker?name=%E0%80%AF",
+        "/speaker?name=%F0%80%80%AF", "/speaker?name=%F8%88%80%80%80", "/article?id=%ED%BF%BF",
+        "/figure?value=300&unit=count&noun=%F5%80%80%80", "/search?q=%C1%BF"}) {
+    Reply r = Get(port, target);
     INFO(target);
     CHECK(r.status == 400);
     CHECK(r.text.find("not UTF-8") != std::string::npos);
   }
+  const Reply bad_path = Get(port, "/no%FFpage");
+  CHECK(bad_path.status == 404);
+  CHECK(IsValidUtf8(bad_path.text));
+  const Reply bad_name = Get(port, "/?x%ED%A0%80=1");
+  CHECK(bad_name.status == 400);
+  CHECK(bad_name.text.find("unknown parameter") != std::string::npos);
+  CHECK(IsValidUtf8(bad_name.text));
 }
 
 TEST_CASE("web security: FTS syntax errors are a 400 with a message", "[web_security]") {

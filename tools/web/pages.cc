@@ -6,6 +6,7 @@
 #include <set>
 
 #include "db/query_speakers.h"
+#include "extractor/encoding.h"
 #include "tools/web/html.h"
 
 namespace claimex::web {
@@ -13,30 +14,23 @@ namespace {
 
 constexpr size_t kMaxParam = 500;  // bytes in any one parameter
 
-bool ValidUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    if (n == 2 && c < 0xC2) return false;  // overlong
-    i += n;
-  }
-  return true;
+// Request text for a message: invalid UTF-8 is shown as windows-1252 (never echoed raw), cut to
+// `bytes`.
+std::string Shown(std::string_view text, size_t bytes) {
+  return Clip(IsValidUtf8(text) ? std::string(text) : RepairUtf8(text), bytes);
 }
 
-// Checks every parameter of `req`: only names in `allowed`, each given once, UTF-8, no control
-// characters, at most kMaxParam bytes.
+// Checks every parameter of `req`: only names in `allowed`, each given once, well-formed UTF-8
+// (IsValidUtf8: no overlongs, surrogates or code points above U+10FFFF), no control characters,
+// at most kMaxParam bytes.
 Status CheckParams(const PageRequest& req, const std::set<std::string>& allowed) {
   for (const auto& [k, v] : req.params) {
     if (!allowed.count(k))
-      return Status::InvalidArgument("unknown parameter '" + Clip(k, 40) + "'");
+      return Status::InvalidArgument("unknown parameter '" + Shown(k, 40) + "'");
     if (req.params.count(k) > 1)
       return Status::InvalidArgument("parameter '" + k + "' given twice");
     if (v.size() > kMaxParam) return Status::InvalidArgument("parameter '" + k + "' is too long");
-    if (!ValidUtf8(v)) return Status::InvalidArgument("parameter '" + k + "' is not UTF-8");
+    if (!IsValidUtf8(v)) return Status::InvalidArgument("parameter '" + k + "' is not UTF-8");
     for (unsigned char c : v) {
       if (c < 0x20 || c == 0x7f) {
         return Status::InvalidArgument("parameter '" + k + "' holds a control character");
@@ -123,7 +117,7 @@ PageResponse Route(sqlite3* db, const PageRequest& req) {
     }
     return SearchPage(db, Get(req, "q"), figures == "1" || figures == "on");
   }
-  return ErrorPage(Status::NotFound("no page at " + Clip(p, 80)));
+  return ErrorPage(Status::NotFound("no page at " + Shown(p, 80)));
 }
 
 std::string Num(int64_t n) { return "<td class=\"num\">" + std::to_string(n) + "</td>"; }
