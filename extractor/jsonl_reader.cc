@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "extractor/encoding.h"
+#include "extractor/flat_json.h"
 #include "extractor/status.h"
 #include "extractor/text_reader.h"
 
@@ -93,6 +94,28 @@ ReadItem ParseJsonLine(std::string_view line, const std::string& origin,
     Status st = DecodeToUtf8(line, &decoded, &encoding);
     if (!st.ok()) return Reject(origin, SniffId(line), "cannot decode: " + st.message());
     line = decoded;
+  }
+  {
+    // The common case, a flat object of strings, is read without a JSON tree; anything else
+    // (and every line that is rejected) goes through nlohmann below.
+    Article article;
+    std::string published;
+    FlatField fields[] = {{"id", &article.id},         {"body", &article.body},
+                          {"title", &article.title},   {"source", &article.source},
+                          {"url", &article.url},       {"published", &published}};
+    if (ReadFlatJsonObject(line, fields, std::size(fields)) && !article.id.empty() &&
+        fields[1].found && !IsBlank(article.body) &&
+        article.body.size() <= options.max_article_bytes) {
+      ReplaceNuls(&article.body);
+      ReplaceNuls(&article.title);
+      ReplaceNuls(&article.source);
+      ReplaceNuls(&article.url);
+      ReplaceNuls(&published);
+      article.published = IsoDate(published);
+      article.encoding = std::move(encoding);
+      article.origin = origin;
+      return article;
+    }
   }
   Json json;
   try {

@@ -104,25 +104,52 @@ bool ParseDate(std::string_view s, Date* out) {
   return true;
 }
 
+namespace {
+
+// Appends v as printf's "%0<width>d" does (without printf: this runs for every time found).
+void AppendPadded(int v, int width, std::string* out) {
+  if (v < 0) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%0*d", width, v);
+    out->append(buf);
+    return;
+  }
+  char digits[12];
+  int n = 0;
+  do {
+    digits[n++] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  } while (v != 0);
+  for (int k = n; k < width; ++k) out->push_back('0');
+  while (n > 0) out->push_back(digits[--n]);
+}
+
+}  // namespace
+
 std::string FormatDate(const Date& date) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.y, date.m, date.d);
-  return buf;
+  std::string s;
+  s.reserve(10);
+  AppendPadded(date.y, 4, &s);
+  s.push_back('-');
+  AppendPadded(date.m, 2, &s);
+  s.push_back('-');
+  AppendPadded(date.d, 2, &s);
+  return s;
 }
 
 namespace {
 
 std::string Year4(const Point& p) {
   if (!p.HasYear()) return "XXXX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", p.year);
-  return buf;
+  std::string s;
+  AppendPadded(p.year, 4, &s);
+  return s;
 }
 
 std::string Two(int v) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", v);
-  return buf;
+  std::string s;
+  AppendPadded(v, 2, &s);
+  return s;
 }
 
 const char* const kSeasons[] = {"", "SP", "SU", "FA", "WI"};
