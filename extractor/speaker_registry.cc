@@ -210,6 +210,22 @@ std::string SpeakerRegistry::OrgOfRole(const std::string& role) const {
 
 bool SpeakerRegistry::TitleCase(Span paragraph) const {
   auto [a, b] = w_.Range(paragraph);
+  // Counted below are the words that are no function words; most paragraphs are prose, which
+  // a few lower-case content words already rule out, so look those up first: at most
+  // `capitalized` capitals can be counted, and 9 lower-case content words per capital say no.
+  int capitalized = 0, alpha = 0;
+  for (int k = a; k < b; ++k) {
+    if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha) continue;
+    ++alpha;
+    capitalized += w_[k].cap;
+  }
+  if (alpha < kTitleWords) return false;
+  int lower_content = 0;
+  for (int k = a; k < b; ++k) {
+    if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || w_[k].cap) continue;
+    if (lex_.ClassOf(w_.Lower(k))) continue;
+    if (9 * ++lower_content > capitalized) return false;
+  }
   int words = 0, caps = 0;
   for (int k = a; k < b; ++k) {
     if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || lex_.ClassOf(w_.Lower(k))) continue;

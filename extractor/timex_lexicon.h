@@ -17,6 +17,7 @@
 
 #include "extractor/rules.h"
 #include "extractor/status.h"
+#include "extractor/word_map.h"
 
 namespace claimex::timex {
 
@@ -139,19 +140,11 @@ class Lexicon {
   const Entry* Word(std::string_view lower, Lex kind) const;
 
  private:
-  struct Hash {  // FNV-1a: the keys are short words
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const {
-      uint64_t h = 14695981039346656037ull;
-      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      return static_cast<size_t>(h);
-    }
-  };
   Status AddLine(const RuleFile& file, const RuleLine& line);
   int MatchAt(Toks toks, int i, Lex kind, const Entry** entry) const;
 
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, Starts, Hash, std::equal_to<>> by_first_;
+  WordMap<Starts> by_first_;  // first word -> its entries (word_map.h)
   size_t longest_ = 1;  // most tokens in a phrase
   // bit min(length, 31) of first_len_[c] is set when some phrase starts with a word of that length
   // whose first byte is c: a cheap test before the hash lookup
