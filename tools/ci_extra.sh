@@ -2,7 +2,7 @@
 # CI's reliability jobs (issue 9), run after the normal build and tests (.ci/run calls it):
 #   sanitize  tools/sanitize.sh   every ctest test under AddressSanitizer + UBSan (build-asan/)
 #   fuzz      tools/fuzz.sh       each libFuzzer target for a bounded time (same build-asan/);
-#                                 all targets together get FUZZ_TOTAL seconds (default 150)
+#                                 all targets together get FUZZ_TOTAL seconds (default 300)
 #   crash     tools/crash_test.sh SIGKILL during a large ingest, with a reader querying (build/)
 #   hostile   tools/hostile.sh    200 MB lines, a 50 MB article, a gzip bomb (build/)
 # Installs clang, its libFuzzer runtime and GNU time when missing (tools/setup.sh --fuzz).
@@ -12,7 +12,7 @@
 # sanitize fuzz crash hostile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_TOTAL=${FUZZ_TOTAL:-150}
+FUZZ_TOTAL=${FUZZ_TOTAL:-300}
 SKIP=${SKIP:-}
 
 tools/setup.sh --fuzz
@@ -34,7 +34,7 @@ job() {
 targets=$(ls tests/fuzz/*_fuzz.cc | wc -l)
 job sanitize tools/sanitize.sh
 job fuzz tools/fuzz.sh $(( FUZZ_TOTAL / targets ))
-job crash tools/crash_test.sh 1500 8
+job crash tools/crash_test.sh 3000 12
 job hostile tools/hostile.sh
 printf 'ci_extra.sh: %s\n' "${lines[@]}"
 [[ -n "${CI_SUMMARY:-}" ]] && printf '%s\n' "${lines[@]}" >>"$CI_SUMMARY"

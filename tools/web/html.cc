@@ -39,6 +39,7 @@ td.nowrap{white-space:nowrap}
 mark,.fig{background:var(--fig);border-radius:2px;padding:0 .1em;color:inherit}
 a.fig{color:inherit;border-bottom:2px solid #d49b00}
 a.fig.current{outline:3px solid #e4572e;outline-offset:1px}
+.fig[id]{scroll-margin-top:35vh}
 .quote{background:var(--quote)}
 .who{color:var(--who);font-weight:600}
 sup.also{font-size:.7rem;margin-left:1px}
@@ -149,6 +150,10 @@ std::string SearchHref(std::string_view query) {
 
 std::string UnitLabel(const FigureKey& key) {
   return key.noun.empty() ? key.unit : key.unit + " · " + key.noun;
+}
+
+std::string Count(int64_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 
 std::string Clip(std::string_view text, size_t bytes) {

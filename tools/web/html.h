@@ -30,6 +30,9 @@ std::string SearchHref(std::string_view query);
 // What a figure counts: its unit, and the counted noun when there is one ("count · officers").
 std::string UnitLabel(const FigureKey& key);
 
+// "1 quote", "4 quotes": `n` and `noun`, plural unless n is 1.
+std::string Count(int64_t n, std::string_view noun);
+
 // `text` cut to at most `bytes` bytes on a UTF-8 boundary, with "…" when cut (not escaped).
 std::string Clip(std::string_view text, size_t bytes);
 // `sentence` escaped, with the first occurrence of `part` wrapped in <mark class="fig">.

@@ -90,9 +90,9 @@ PageResponse SpeakerPage(sqlite3* db, const std::string& name) {
     body += "<p class=\"meta\">";
     if (!summary->Null(r, "role")) body += Html(summary->Text(r, "role")) + " · ";
     if (summary->Text(r, "via") == "source") body += "named source · ";
-    body += std::to_string(summary->Int(r, "quotes")) + " quotes and " +
-            std::to_string(summary->Int(r, "figures")) + " figures in " +
-            std::to_string(summary->Int(r, "articles")) + " articles</p>";
+    body += Count(summary->Int(r, "quotes"), "quote") + " and " +
+            Count(summary->Int(r, "figures"), "figure") + " in " +
+            Count(summary->Int(r, "articles"), "article") + "</p>";
   }
   body +=
       "<table id=\"statements\"><thead><tr><th>Date</th><th>Article</th><th>What</th>"
