@@ -221,6 +221,8 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
     if (toks.empty()) return file.Error(line, "empty name");
     for (const Tok& t : toks) e.words.emplace_back(t.lower);
     longest_ = std::max(longest_, e.words.size());
+    size_t& of_kind = longest_of_[static_cast<int>(e.kind)];
+    of_kind = std::max(of_kind, e.words.size());
     int id = static_cast<int>(entries_.size());
     first_len_[static_cast<unsigned char>(e.words[0][0])] |=
         1u << std::min<size_t>(e.words[0].size(), 31);
@@ -374,7 +376,8 @@ const Entry* Lexicon::Word(std::string_view lower, Lex kind) const {
 }
 
 bool Lexicon::EndsBefore(Toks toks, int i, Lex kind) const {
-  for (int j = std::max(0, i - static_cast<int>(longest_)); j < i; ++j) {
+  const int reach = static_cast<int>(longest_of_[static_cast<int>(kind)]);
+  for (int j = std::max(0, i - reach); j < i; ++j) {
     if (toks[j].entries == nullptr || (toks[j].entries->kinds & KindBit(kind)) == 0) continue;
     const Starts& s = *toks[j].entries;
     for (int k = s.first[static_cast<int>(kind)]; k < s.first[static_cast<int>(kind) + 1]; ++k) {

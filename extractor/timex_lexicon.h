@@ -146,6 +146,7 @@ class Lexicon {
   std::vector<Entry> entries_;
   WordMap<Starts> by_first_;  // first word -> its entries (word_map.h)
   size_t longest_ = 1;  // most tokens in a phrase
+  std::array<size_t, static_cast<int>(Lex::kCount)> longest_of_{};  // ... of each kind
   // bit min(length, 31) of first_len_[c] is set when some phrase starts with a word of that length
   // whose first byte is c: a cheap test before the hash lookup
   std::array<uint32_t, 256> first_len_{};

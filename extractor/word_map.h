@@ -5,10 +5,13 @@
 // array of slots, each holding 32 bits of the key's hash and the entry's index (open addressing,
 // linear probing, at most half full); a miss usually reads one slot and never touches a key.
 // Entries live in a deque: references to values stay valid when other keys are added (as with
-// std::unordered_map), iteration is in insertion order. No erase.
+// std::unordered_map), iteration is in insertion order. No erase. Before hashing, a look-up
+// checks a 256-entry table of the key lengths (bit min(length, 31)) seen per first byte: most
+// words in no lexicon stop there.
 #ifndef CLAIMEX_EXTRACTOR_WORD_MAP_H_
 #define CLAIMEX_EXTRACTOR_WORD_MAP_H_
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <deque>
@@ -59,22 +62,23 @@ class WordMap {
   void clear() {
     entries_.clear();
     slots_.clear();
+    first_len_.fill(0);
   }
 
   iterator find(std::string_view key) {
-    const int64_t i = IndexOf(key, WordHash(key));
+    const int64_t i = Lookup(key);
     return i < 0 ? entries_.end() : entries_.begin() + i;
   }
   const_iterator find(std::string_view key) const {
-    const int64_t i = IndexOf(key, WordHash(key));
+    const int64_t i = Lookup(key);
     return i < 0 ? entries_.end() : entries_.begin() + i;
   }
   // The value for `key`, or nullptr.
   const V* Get(std::string_view key) const {
-    const int64_t i = IndexOf(key, WordHash(key));
+    const int64_t i = Lookup(key);
     return i < 0 ? nullptr : &entries_[i].second;
   }
-  size_t count(std::string_view key) const { return IndexOf(key, WordHash(key)) < 0 ? 0 : 1; }
+  size_t count(std::string_view key) const { return Lookup(key) < 0 ? 0 : 1; }
   bool contains(std::string_view key) const { return count(key) != 0; }
 
   V& operator[](std::string_view key) { return try_emplace(key).first->second; }
@@ -85,6 +89,7 @@ class WordMap {
     if (i >= 0) return {entries_.begin() + i, false};
     entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
                           std::forward_as_tuple(std::forward<Args>(args)...));
+    first_len_[FirstByte(key)] |= LengthBit(key);
     if (2 * entries_.size() > slots_.size()) {
       Rehash();
     } else {
@@ -101,6 +106,16 @@ class WordMap {
   // A slot: high 32 bits of the hash, low 32 bits entry index + 1 (0 = empty).
   static uint64_t Tag(uint64_t h) { return h & 0xFFFFFFFF00000000ull; }
 
+  static unsigned char FirstByte(std::string_view key) {
+    return key.empty() ? 0 : static_cast<unsigned char>(key[0]);
+  }
+  static uint32_t LengthBit(std::string_view key) {
+    return uint32_t{1} << (key.size() < 31 ? key.size() : 31);
+  }
+  int64_t Lookup(std::string_view key) const {
+    if ((first_len_[FirstByte(key)] & LengthBit(key)) == 0) return -1;
+    return IndexOf(key, WordHash(key));
+  }
   int64_t IndexOf(std::string_view key, uint64_t h) const {
     if (slots_.empty()) return -1;
     const size_t mask = slots_.size() - 1;
@@ -128,6 +143,7 @@ class WordMap {
 
   std::deque<value_type> entries_;
   std::vector<uint64_t> slots_;
+  std::array<uint32_t, 256> first_len_{};
 };
 
 }  // namespace claimex
