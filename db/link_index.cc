@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <string>
 #include <utility>
 
 #include "db/link_text.h"
@@ -40,7 +42,6 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
   } const kSql[] = {
       {&ix.cap_, "INSERT OR REPLACE INTO link_key_counts (key, kind, n) VALUES (?1, ?2, ?3)"},
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
-      {&ix.postings_, "SELECT sentence FROM link_keys WHERE key = ?1 ORDER BY sentence DESC LIMIT ?2"},
       {&ix.add_posting_, "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
       {&ix.set_word_,
        "INSERT INTO link_words (word, n) VALUES (?1, ?2) "
@@ -63,6 +64,18 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
   };
   for (const auto& [stmt, sql] : kSql) {
     auto p = Stmt::Prepare(db, sql);
+    if (!p.ok()) return p.status();
+    *stmt = std::move(p.value());
+  }
+  std::string lookup = "SELECT key, sentence FROM link_keys WHERE key IN (?1";
+  for (int i = 2; i <= kLookupKeys; ++i) lookup += ", ?" + std::to_string(i);
+  lookup += ")";
+  std::string insert = "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)";
+  for (int i = 1; i < kInsertRows; ++i) {
+    insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
+  }
+  for (const auto& [stmt, sql] : {std::pair{&ix.lookup_, &lookup}, {&ix.add_postings_, &insert}}) {
+    auto p = Stmt::Prepare(db, *sql);
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
@@ -97,26 +110,70 @@ Status LinkIndex::ReadSettings(sqlite3* db, std::map<std::string, double>* value
 
 Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
   capped_.insert(key);
+  pending_.erase(key);
   CLAIMEX_RETURN_IF_ERROR(drop_postings_.Reset().BindInt(1, key).Run());
   return cap_.Reset().BindInt(1, key).BindText(2, KeyKindName(kind)).BindInt(3, n).Run();
 }
 
-Result<int> LinkIndex::Postings(int64_t key, int limit, std::vector<int64_t>* out) {
-  postings_.Reset().BindInt(1, key).BindInt(2, limit);
-  int n = 0;
-  for (;;) {
-    Result<bool> r = postings_.Step();
-    if (!r.ok()) return r.status();
-    if (!*r) break;
-    out->push_back(postings_.Int(0));
-    ++n;
+Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
+                         std::vector<std::pair<int64_t, int64_t>>* out) {
+  for (size_t from = 0; from < keys.size(); from += kLookupKeys) {
+    lookup_.Reset();
+    const size_t n = std::min(keys.size() - from, static_cast<size_t>(kLookupKeys));
+    for (size_t i = 0; i < n; ++i) lookup_.BindInt(static_cast<int>(i + 1), keys[from + i]);
+    // Unbound parameters are NULL, which matches no key.
+    for (;;) {
+      Result<bool> r = lookup_.Step();
+      if (!r.ok()) return r.status();
+      if (!*r) break;
+      out->push_back({lookup_.Int(0), lookup_.Int(1)});
+    }
+    lookup_.Reset();
   }
-  postings_.Reset();
-  return n;
+  for (int64_t key : keys) {
+    auto it = pending_.find(key);
+    if (it == pending_.end()) continue;
+    for (int64_t sentence : it->second) out->push_back({key, sentence});
+  }
+  return Status::Ok();
 }
 
-Status LinkIndex::AddPosting(int64_t key, int64_t sentence) {
-  return add_posting_.Reset().BindInt(1, key).BindInt(2, sentence).Run();
+void LinkIndex::AddPosting(int64_t key, int64_t sentence) {
+  pending_[key].push_back(sentence);
+  article_postings_.push_back(key);
+}
+
+void LinkIndex::DropArticlePostings() {
+  for (auto k = article_postings_.rbegin(); k != article_postings_.rend(); ++k) {
+    auto it = pending_.find(*k);
+    if (it == pending_.end()) continue;  // capped meanwhile
+    if (!it->second.empty()) it->second.pop_back();
+    if (it->second.empty()) pending_.erase(it);
+  }
+  article_postings_.clear();
+}
+
+Status LinkIndex::FlushPostings() {
+  std::vector<std::pair<int64_t, int64_t>> rows;
+  for (const auto& [key, sentences] : pending_) {
+    for (int64_t s : sentences) rows.push_back({key, s});
+  }
+  pending_.clear();
+  article_postings_.clear();
+  std::sort(rows.begin(), rows.end());  // B-tree order
+  size_t i = 0;
+  for (; i + kInsertRows <= rows.size(); i += kInsertRows) {
+    add_postings_.Reset();
+    for (int r = 0; r < kInsertRows; ++r) {
+      add_postings_.BindInt(2 * r + 1, rows[i + static_cast<size_t>(r)].first)
+          .BindInt(2 * r + 2, rows[i + static_cast<size_t>(r)].second);
+    }
+    CLAIMEX_RETURN_IF_ERROR(add_postings_.Run());
+  }
+  for (; i < rows.size(); ++i) {
+    CLAIMEX_RETURN_IF_ERROR(add_posting_.Reset().BindInt(1, rows[i].first).BindInt(2, rows[i].second).Run());
+  }
+  return Status::Ok();
 }
 
 Status LinkIndex::SetWordFrequency(uint64_t word, int64_t n) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -48,9 +49,22 @@ class LinkIndex {
   // Reads the capped keys from link_key_counts again (another connection may have added some).
   Status LoadCaps();
 
-  // Up to `limit` statements stored under `key`, appended to *out; returns how many were found.
-  Result<int> Postings(int64_t key, int limit, std::vector<int64_t>* out);
-  Status AddPosting(int64_t key, int64_t sentence);
+  // The postings of `keys` (stored, and pending ones of the open batch) as (key, sentence)
+  // pairs appended to *out, in no particular order. A key has at most the cap's number of
+  // postings, so the result is bounded.
+  Status Lookup(const std::vector<int64_t>& keys, std::vector<std::pair<int64_t, int64_t>>* out);
+  // Adds a posting. It is kept in memory (and found by Lookup) until FlushPostings writes the
+  // batch's postings in key order, which touches each B-tree page once per batch.
+  void AddPosting(int64_t key, int64_t sentence);
+  // The postings added since the last StartArticle are dropped (the article was rolled back).
+  void StartArticle() { article_postings_.clear(); }
+  void DropArticlePostings();
+  Status FlushPostings();
+  // Forgets every pending posting (the transaction was rolled back).
+  void DropPendingPostings() {
+    pending_.clear();
+    article_postings_.clear();
+  }
 
   // The stored document frequency of `word` (0 when unseen).
   Result<int64_t> WordFrequency(uint64_t word);
@@ -79,8 +93,12 @@ class LinkIndex {
 
  private:
   LinkIndex() = default;
+  static constexpr int kLookupKeys = 16;   // keys per lookup statement
+  static constexpr int kInsertRows = 64;   // rows per insert statement
   std::unordered_set<int64_t> capped_;
-  Stmt cap_, drop_postings_, postings_, add_posting_, set_word_, word_freq_, same_hash_,
+  std::unordered_map<int64_t, std::vector<int64_t>> pending_;  // key -> sentences
+  std::vector<int64_t> article_postings_;                     // keys, in the order added
+  Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_, same_hash_,
       unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };

@@ -9,10 +9,6 @@ namespace {
 constexpr size_t kMaxLcsTokens = 250;
 constexpr double kStopWeight = 0.1;
 
-double Weight(const LinkToken& t, const WordWeights& w) {
-  return w.Idf(t.hash) * (t.stop ? kStopWeight : 1.0);
-}
-
 // Distinct tokens of a list (by hash), keeping the first occurrence's flags.
 std::vector<LinkToken> Distinct(const std::vector<LinkToken>& tokens) {
   std::vector<LinkToken> out = tokens;
@@ -38,32 +34,62 @@ struct Overlap {
   int extra_numbers = 0;
 };
 
-Overlap Measure(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b,
-                const WordWeights& w) {
-  const std::vector<LinkToken> da = Distinct(a), db = Distinct(b);
+// The statement's distinct tokens: precomputed, else made in `scratch`.
+const std::vector<LinkToken>& DistinctOf(const Statement& s, std::vector<LinkToken>* scratch) {
+  if (!s.distinct.empty() || s.tokens.empty()) return s.distinct;
+  *scratch = Distinct(s.tokens);
+  return *scratch;
+}
+
+// The inverse document frequency of each of `d`'s tokens (d: a statement's distinct tokens).
+// A statement's own list is cached in it until the weights change (WordWeights::stamp).
+const std::vector<double>& IdfOf(const Statement* s, const std::vector<LinkToken>& d,
+                                 const WordWeights& w, std::vector<double>* scratch) {
+  std::vector<double>* out = scratch;
+  if (s != nullptr && &d == &s->distinct) {
+    if (s->idf_stamp == w.stamp() && s->idf.size() == d.size()) return s->idf;
+    s->idf_stamp = w.stamp();
+    out = &s->idf;
+  }
+  out->clear();
+  out->reserve(d.size());
+  for (const LinkToken& t : d) out->push_back(w.Idf(t.hash));
+  return *out;
+}
+
+// da, db: distinct tokens (Distinct) of the two sides, ia, ib: their IdfOf. One merge pass.
+Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
+                const std::vector<LinkToken>& db, const std::vector<double>& ib) {
   Overlap o;
   double shared = 0, total = 0, only_a = 0, only_b = 0;
   bool num_a = false, num_b = false;
-  for (const LinkToken& t : da) {
-    const double x = Weight(t, w);
-    total += x;
-    if (Contains(db, t.hash)) {
-      shared += x;
-    } else {
-      if (!t.stop) only_a += x;
-      if (t.number) {
+  auto weight = [](const LinkToken& t, double idf) { return t.stop ? idf * kStopWeight : idf; };
+  size_t i = 0, j = 0;
+  while (i < da.size() || j < db.size()) {
+    if (j == db.size() || (i < da.size() && da[i].hash < db[j].hash)) {
+      const double x = weight(da[i], ia[i]);
+      total += x;
+      if (!da[i].stop) only_a += x;
+      if (da[i].number) {
         num_a = true;
         ++o.extra_numbers;
       }
-    }
-  }
-  for (const LinkToken& t : db) {
-    if (Contains(da, t.hash)) continue;
-    total += Weight(t, w);
-    if (!t.stop) only_b += Weight(t, w);
-    if (t.number) {
-      num_b = true;
-      ++o.extra_numbers;
+      ++i;
+    } else if (i == da.size() || db[j].hash < da[i].hash) {
+      const double x = weight(db[j], ib[j]);
+      total += x;
+      if (!db[j].stop) only_b += x;
+      if (db[j].number) {
+        num_b = true;
+        ++o.extra_numbers;
+      }
+      ++j;
+    } else {  // in both: counted once, with a's flags
+      const double x = weight(da[i], ia[i]);
+      total += x;
+      shared += x;
+      ++i;
+      ++j;
     }
   }
   o.jaccard = total > 0 ? shared / total : 0;
@@ -79,10 +105,15 @@ struct Near {
 };
 
 // A near verdict for two token lists, or nothing.
-std::optional<Near> NearScore(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b,
+std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
+                              const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
                               const WordWeights& w, double threshold) {
+  const std::vector<LinkToken>& a = sa.tokens;
+  const std::vector<LinkToken>& b = sb.tokens;
   if (a.empty() || b.empty()) return std::nullopt;
-  const Overlap o = Measure(a, b, w);
+  std::vector<double> scratch_a, scratch_b;
+  const Overlap o =
+      Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
   if (o.number_changed) return std::nullopt;
   const int lcs = CommonSubsequence(a, b);
   const double shorter = static_cast<double>(std::min(a.size(), b.size()));
@@ -105,7 +136,11 @@ std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
   if (lcs < 0.9 * shorter || lcs < 0.5 * longer) return std::nullopt;
   // A changed number inside the quote is another statement.
   WordWeights none;
-  if (Measure(a.quote, b.quote, none).number_changed) return std::nullopt;
+  const std::vector<LinkToken> da = Distinct(a.quote), db = Distinct(b.quote);
+  std::vector<double> ia, ib;
+  if (Measure(da, IdfOf(nullptr, da, none, &ia), db, IdfOf(nullptr, db, none, &ib))
+          .number_changed)
+    return std::nullopt;
   return 0.5 + 0.5 * lcs / longer;
 }
 
@@ -135,12 +170,13 @@ bool ChangedFigure(const Statement& a, const Statement& b) {
   return false;
 }
 
-std::optional<double> FigureScore(const Statement& a, const Statement& b, const WordWeights& w,
+std::optional<double> FigureScore(const Statement& a, const Statement& b,
+                                  const std::vector<LinkToken>& da,
+                                  const std::vector<LinkToken>& db, const WordWeights& w,
                                   double min_context) {
   double best = -1;
   if (a.figures.empty() || b.figures.empty()) return std::nullopt;
   if (ChangedFigure(a, b)) return std::nullopt;
-  const std::vector<LinkToken> da = Distinct(a.tokens), db = Distinct(b.tokens);
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
       if (!Compatible(fa, fb)) continue;
@@ -173,10 +209,36 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b, const 
 
 }  // namespace
 
+void FinishStatement(Statement* st) {
+  st->content = ContentSet(st->tokens);
+  st->distinct = Distinct(st->tokens);
+}
+
+namespace {
+// ln(n + 1) for small n, computed once.
+struct LogTable {
+  static constexpr int64_t kSize = 4096;
+  double v[kSize];
+  LogTable() {
+    for (int64_t i = 0; i < kSize; ++i) v[i] = std::log(static_cast<double>(i) + 1.0);
+  }
+  double operator()(int64_t n) const {
+    return n >= 0 && n < kSize ? v[n] : std::log(static_cast<double>(n) + 1.0);
+  }
+};
+const LogTable kLog1p;
+}  // namespace
+
+void WordWeights::SetArticles(int64_t n) {
+  if (n != articles_) ++stamp_;
+  articles_ = n;
+  log_articles_ = std::log(static_cast<double>(n) + 100.0);
+}
+
 double WordWeights::Idf(uint64_t word) const {
   auto it = df_.find(word);
-  const double df = it == df_.end() ? 1.0 : static_cast<double>(it->second);
-  return std::log((static_cast<double>(articles_) + 100.0) / (df + 1.0));
+  // ln((articles + 100) / (df + 1)), with the logarithms of both sides cached.
+  return log_articles_ - kLog1p(it == df_.end() ? 1 : it->second);
 }
 
 int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
@@ -194,10 +256,14 @@ int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkTok
 std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,
                                const MatchOptions& options) {
   if (auto q = QuoteScore(a, b)) return Verdict{LinkKind::kQuote, *q};
-  const std::optional<Near> n = NearScore(a.tokens, b.tokens, w, options.near_threshold);
+  std::vector<LinkToken> scratch_a, scratch_b;
+  const std::vector<LinkToken>& da = DistinctOf(a, &scratch_a);
+  const std::vector<LinkToken>& db = DistinctOf(b, &scratch_b);
+  const std::optional<Near> n = NearScore(a, b, da, db, w, options.near_threshold);
   if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
   // A restatement in other words that shares a figure is a figure link.
-  if (auto f = FigureScore(a, b, w, options.figure_context)) return Verdict{LinkKind::kFigure, *f};
+  if (auto f = FigureScore(a, b, da, db, w, options.figure_context))
+    return Verdict{LinkKind::kFigure, *f};
   if (n) return Verdict{LinkKind::kNear, n->score};
   return std::nullopt;
 }

@@ -44,25 +44,47 @@ struct Statement {
   std::vector<FigureFacts> figures;
   std::vector<LinkToken> quote;   // tokens of the direct quote(s) inside the sentence
   std::string speaker;            // the quote's speaker, lower case; "" when none
+  // The distinct tokens by hash, sorted (FinishStatement sets it; computed on the fly when
+  // empty).
+  std::vector<LinkToken> distinct;
+  // Cache of the inverse document frequencies of `distinct`, valid while idf_stamp equals the
+  // WordWeights' stamp (link_match.cc).
+  mutable std::vector<double> idf;
+  mutable uint64_t idf_stamp = 0;
 };
+
+// Sets the statement's derived fields (content, distinct) from its tokens.
+void FinishStatement(Statement* st);
 
 // Word weights: inverse document frequency over the stored articles,
 // ln((articles + 100) / (df + 1)); words not in `df` count as seen once.
 class WordWeights {
  public:
-  void SetArticles(int64_t n) { articles_ = n; }
-  void Set(uint64_t word, int64_t df) { df_[word] = df; }
+  void SetArticles(int64_t n);
+  void Set(uint64_t word, int64_t df) {
+    auto [it, added] = df_.try_emplace(word, df);
+    if (!added && it->second == df) return;
+    it->second = df;
+    ++stamp_;
+  }
+  // Changes whenever a weight may have changed (cached weights are stale).
+  uint64_t stamp() const { return stamp_; }
   bool Has(uint64_t word) const { return df_.count(word) > 0; }
   int64_t Df(uint64_t word) const {
     auto it = df_.find(word);
     return it == df_.end() ? 1 : it->second;
   }
   double Idf(uint64_t word) const;
-  void Clear() { df_.clear(); }
+  void Clear() {
+    df_.clear();
+    ++stamp_;
+  }
   size_t size() const { return df_.size(); }
 
  private:
   int64_t articles_ = 0;
+  double log_articles_ = 4.605170185988092;  // ln(0 + 100)
+  uint64_t stamp_ = 1;
   std::unordered_map<uint64_t, int64_t> df_;
 };
 

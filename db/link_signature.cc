@@ -190,7 +190,7 @@ bool DecodeStatement(std::string_view sig, Statement* st) {
     f.words = r.Words();
   }
   if (!r.ok() || !r.done()) return false;
-  st->content = ContentSet(st->tokens);
+  FinishStatement(st);
   return true;
 }
 

@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -225,6 +227,7 @@ struct Linker::Impl {
   }
 
   void Abandon() {
+    index.DropArticlePostings();
     for (uint64_t w : last_words) {
       if (weights.Has(w)) weights.Set(w, std::max<int64_t>(0, weights.Df(w) - 1));
     }
@@ -233,6 +236,7 @@ struct Linker::Impl {
   }
 
   Status Flush() {
+    CLAIMEX_RETURN_IF_ERROR(index.FlushPostings());
     std::vector<uint64_t> words(dirty_words.begin(), dirty_words.end());
     std::sort(words.begin(), words.end());  // B-tree order
     for (uint64_t w : words) {
@@ -245,6 +249,7 @@ struct Linker::Impl {
   }
 
   Status Reload() {
+    index.DropPendingPostings();
     dirty_words.clear();
     last_words.clear();
     weights.Clear();
@@ -267,7 +272,7 @@ struct Linker::Impl {
   Statement NewStatement(const Article& a, const Extraction& ex, size_t i, const std::string& key) {
     Statement st;
     st.tokens = lex->Tokenize(key);
-    st.content = ContentSet(st.tokens);
+    FinishStatement(&st);
     for (const Claim& c : ex.claims) {
       if (c.sentence != static_cast<int>(i)) continue;
       FigureInput f;
@@ -331,6 +336,7 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
                                const std::vector<NewSentence>& sentences) {
   current_article = article;
   last_words.clear();
+  index.StartArticle();
   Result<ArticleInfo> me_r = ArticleOf(article);
   if (!me_r.ok()) return me_r.status();
   const ArticleInfo me = *me_r;
@@ -365,8 +371,9 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
   weights.SetArticles(me.seq);
   CLAIMEX_RETURN_IF_ERROR(CountWords(words));
 
-  std::vector<int64_t> found;
-  std::vector<std::pair<int64_t, int64_t>> same;  // sentence, article
+  std::vector<int64_t> lookup;
+  std::vector<std::pair<int64_t, int64_t>> postings;  // key, sentence
+  std::vector<std::pair<int64_t, int64_t>> same;      // sentence, article
   std::string sig;
   for (size_t i : todo) {
     const NewSentence& s = sentences[i];
@@ -418,25 +425,33 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
+    lookup.clear();
+    for (const auto& [key, kind] : keys) {
+      if (!index.Capped(key)) lookup.push_back(key);
+    }
+    postings.clear();
+    CLAIMEX_RETURN_IF_ERROR(index.Lookup(lookup, &postings));
+    std::sort(postings.begin(), postings.end());
     std::unordered_map<int64_t, int> votes;
     for (const auto& [key, kind] : keys) {
       if (index.Capped(key)) continue;
-      found.clear();
-      Result<int> got = index.Postings(key, options.key_cap + 1, &found);
-      if (!got.ok()) return got.status();
-      if (*got + 1 > options.key_cap) {
-        CLAIMEX_RETURN_IF_ERROR(index.Cap(key, kind, *got + 1));
+      auto from = std::lower_bound(postings.begin(), postings.end(), std::pair{key, INT64_MIN});
+      auto to = from;
+      while (to != postings.end() && to->first == key) ++to;
+      const int got = static_cast<int>(to - from);
+      if (got + 1 > options.key_cap) {
+        CLAIMEX_RETURN_IF_ERROR(index.Cap(key, kind, got + 1));
         continue;
       }
       // An anchor that only a few statements carry (a name, a rare term) counts double.
       const int weight = kind == KeyKind::kFigure    ? 3
                          : kind == KeyKind::kShingle ? 2
-                         : *got <= options.rare_postings ? 2
-                                                         : 1;
-      for (int64_t other : found) {
-        if (!own_ids.count(other) && !linked.count(other)) votes[other] += weight;
+                         : got <= options.rare_postings ? 2
+                                                        : 1;
+      for (auto p = from; p != to; ++p) {
+        if (!own_ids.count(p->second) && !linked.count(p->second)) votes[p->second] += weight;
       }
-      CLAIMEX_RETURN_IF_ERROR(index.AddPosting(key, s.id));
+      index.AddPosting(key, s.id);
     }
 
     // 3. Verify the best-supported candidates.

@@ -294,6 +294,14 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
 }
 
 Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& extraction) {
+  const double start = ThreadCpu();
+  ++puts_;
+  Result<PutOutcome> r = PutOne(article, extraction);
+  cpu_ += ThreadCpu() - start;  // with the batch commits it makes
+  return r;
+}
+
+Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction& extraction) {
   if (options_.read_only || stmts_ == nullptr) {
     return Status::InvalidArgument(options_.path + ": store is open read-only");
   }
@@ -336,7 +344,7 @@ Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& e
     CLAIMEX_RETURN_IF_ERROR(st.release.Run());
     outcome = old_id < 0 ? PutOutcome::kStored : PutOutcome::kReplaced;
   }
-  if (++pending_ >= options_.batch_articles) CLAIMEX_RETURN_IF_ERROR(Commit());
+  if (++pending_ >= options_.batch_articles) CLAIMEX_RETURN_IF_ERROR(CommitBatch());
   return outcome;
 }
 

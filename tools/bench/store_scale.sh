@@ -7,7 +7,8 @@
 # copies of them (tools/bench/disguise.py: new text, same offsets) so that the store does not
 # fill with verbatim duplicates.
 # Usage: tools/bench/store_scale.sh CLAIMEX WORKDIR [SIZE ...]
-# Prints one line per size: "store_scale size=N probe=P wall_s=W cpu_s=C ms_per_article=M".
+# Prints one line per size: "store_scale size=N probe=P wall_s=W cpu_s=C ms_per_article=M", where
+# M is CPU (user + system) milliseconds per probe article: wall time depends on the machine's load.
 set -euo pipefail
 bin=$1 work=$2
 shift 2
@@ -66,6 +67,6 @@ for size in "${sizes[@]}"; do
   have=$(sqlite3 "$db" "SELECT COUNT(*) FROM articles")
   awk -v s="$have" -v p="$probed" -v w="$wall" -v c="$(awk "BEGIN{print $user + $sys}")" \
     'BEGIN {printf "store_scale size=%d probe=%d wall_s=%.2f cpu_s=%.2f ms_per_article=%.3f\n",
-            s, p, w, c, 1000 * w / p}'
+            s, p, w, c, 1000 * c / p}'
   rm -f "$work/probe.db" "$work/probe.db-wal" "$work/probe.db-shm"
 done
