@@ -217,15 +217,20 @@ Status LinkIndex::AddStatement(int64_t sentence, int64_t article, int64_t hash,
 }
 
 Result<bool> LinkIndex::Statement(int64_t sentence, int64_t* article, int64_t* hash,
-                                  std::string_view* sig) {
+                                  std::string* sig) {
   statement_.Reset().BindInt(1, sentence);
   Result<bool> r = statement_.Step();
   if (!r.ok()) return r.status();
-  if (!*r) return false;
-  *article = statement_.Int(0);
-  *hash = statement_.Int(1);
-  *sig = statement_.BlobView(2);  // valid until the next Reset
-  return true;
+  const bool found = *r;
+  if (found) {
+    *article = statement_.Int(0);
+    *hash = statement_.Int(1);
+    sig->assign(statement_.BlobView(2));
+  }
+  // Reset at once: a statement left on a row keeps a read transaction open, and with it the
+  // WAL could never be checkpointed and restarted.
+  statement_.Reset();
+  return found;
 }
 
 Result<StoredArticle> LinkIndex::Article(int64_t id) {

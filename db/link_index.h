@@ -81,10 +81,8 @@ class LinkIndex {
   // sentence hash is `hash`.
   Status AddStatement(int64_t sentence, int64_t article, int64_t hash, std::string_view sig);
   // Reads a statement's article, sentence hash and signature back: false when it has none (a
-  // stale posting, or an article stored before schema version 4). `sig` is valid until the
-  // next call.
-  Result<bool> Statement(int64_t sentence, int64_t* article, int64_t* hash,
-                         std::string_view* sig);
+  // stale posting, or an article stored before schema version 4).
+  Result<bool> Statement(int64_t sentence, int64_t* article, int64_t* hash, std::string* sig);
   Result<StoredArticle> Article(int64_t id);
 
   // Writes a link (INSERT OR IGNORE); returns whether a row was added.

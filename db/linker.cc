@@ -146,6 +146,7 @@ struct Linker::Impl {
   std::unordered_set<uint64_t> dirty_words;
   std::vector<uint64_t> last_words;  // the words the last LinkArticle counted (Abandon)
   int64_t current_article = 0;
+  std::string sig_buffer;  // LoadCandidate's
 
   bool Ordered(const ArticleInfo& mine, const ArticleInfo& other) const {
     // True when `other` comes first (it is side a).
@@ -184,7 +185,7 @@ struct Linker::Impl {
 
   Result<Candidate> LoadCandidate(int64_t id) {
     Candidate c;
-    std::string_view sig;
+    std::string& sig = sig_buffer;
     Result<bool> found = index.Statement(id, &c.article_id, &c.hash, &sig);
     if (!found.ok()) return found.status();
     if (!*found) return c;  // a stale posting

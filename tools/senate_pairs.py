@@ -6,6 +6,8 @@ much of the text the pair shares (containment of word 6-grams, from the table). 
 shared data is evaluation material only.
 
 usage: tools/senate_pairs.py [--shared DIR] [--bin build/claimex] [--db PATH] [--keep]
+       tools/senate_pairs.py --existing --db PATH   (count in a database that already holds the
+                                                     Senate feed, e.g. the whole of it)
 """
 import argparse
 import collections
@@ -24,6 +26,8 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("CLAIMEX_BIN", "build/claimex"))
     ap.add_argument("--db", help="database to use (default: a temp file)")
     ap.add_argument("--keep", action="store_true", help="keep the database")
+    ap.add_argument("--existing", action="store_true",
+                    help="count the pairs in --db as it is (no ingest; the database is kept)")
     args = ap.parse_args()
     dup = os.path.join(args.shared, "corpus", "senate_duplicates")
     feed = os.path.join(args.shared, "corpus", "senate_press_releases.jsonl")
@@ -45,6 +49,13 @@ def main():
                 pairs.append((members[i], members[j], 1.0, "identical"))
     wanted = {x for p in pairs for x in p[:2]}
 
+    if args.existing:
+        if not args.db or not os.path.exists(args.db):
+            print("senate_pairs: --existing needs --db PATH of an existing database", file=sys.stderr)
+            return 2
+        count(args.db, pairs)
+        return 0
+
     tmp = tempfile.mkdtemp(prefix="senate_pairs_")
     sub = os.path.join(tmp, "articles.jsonl")
     with open(feed, encoding="utf-8") as f, open(sub, "w", encoding="utf-8") as out:
@@ -56,7 +67,20 @@ def main():
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     subprocess.run([args.bin, "ingest", sub, "--db", db], check=False)
+    count(db, pairs)
+    if args.keep:
+        print(f"database kept: {db}")
+    else:
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        os.remove(sub)
+        os.rmdir(tmp) if not args.db else None
+    return 0
 
+
+def count(db, pairs):
+    """Prints how many of `pairs` have at least one link in database `db`."""
     con = sqlite3.connect(db)
     kinds = collections.defaultdict(set)
     for a, b, kind in con.execute(
@@ -78,15 +102,6 @@ def main():
     report("near-duplicate pairs, containment >= 0.9", [p for p in near if p[2] >= 0.9])
     report("near-duplicate pairs, containment < 0.9", [p for p in near if p[2] < 0.9])
     report("identical-window groups (pairs)", [p for p in pairs if p[3] == "identical"])
-    if args.keep:
-        print(f"database kept: {db}")
-    else:
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
-        os.remove(sub)
-        os.rmdir(tmp) if not args.db else None
-    return 0
 
 
 if __name__ == "__main__":
