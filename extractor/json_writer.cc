@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
@@ -24,11 +25,19 @@ class Record {
   void Close() { buf_->push_back('}'); }
   void EndLine() { buf_->push_back('\n'); }
 
+  // `k` is one of this file's field names: plain ASCII, printed without escaping.
   Record& Key(std::string_view k) {
-    if (!first_) buf_->push_back(',');
+    char tmp[64];
+    size_t n = 0;
+    if (!first_) tmp[n++] = ',';
     first_ = false;
-    Str(k);
-    buf_->push_back(':');
+    if (k.size() > sizeof tmp - 4) k = k.substr(0, sizeof tmp - 4);  // (no such key)
+    tmp[n++] = '"';
+    std::memcpy(tmp + n, k.data(), k.size());
+    n += k.size();
+    tmp[n++] = '"';
+    tmp[n++] = ':';
+    buf_->append(tmp, n);
     return *this;
   }
   // A nested object as the value of the current key.
@@ -83,9 +92,28 @@ size_t Utf8Len(std::string_view s, size_t i) {
 }
 
 // Bytes that are copied as they are: printable ASCII but '"' and '\\'.
-constexpr bool Plain(unsigned char b) { return b >= 0x20 && b < 0x80 && b != '"' && b != '\\'; }
+struct PlainBytes {
+  bool is[256];
+  constexpr PlainBytes() : is() {
+    for (int b = 0; b < 256; ++b) is[b] = b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
+  }
+};
+constexpr PlainBytes kPlain;
+inline bool Plain(unsigned char b) { return kPlain.is[b]; }
 
 void Record::Str(std::string_view s) {
+  // Most strings are plain ASCII: one append.
+  size_t plain = 0;
+  while (plain < s.size() && Plain(static_cast<unsigned char>(s[plain]))) ++plain;
+  if (plain == s.size()) {
+    const size_t at = buf_->size();
+    buf_->resize(at + s.size() + 2);
+    char* out = buf_->data() + at;
+    out[0] = '"';
+    std::memcpy(out + 1, s.data(), s.size());
+    out[s.size() + 1] = '"';
+    return;
+  }
   // Invalid UTF-8 is rare: let nlohmann replace it (its rules for how many bytes one U+FFFD
   // stands for are its own), so that the output stays what it always was.
   const size_t mark = buf_->size();

@@ -95,11 +95,11 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
   };
   std::vector<Found> found;
   for (int v = sf; v < sl; ++v) {
-    if (used[v] || !w_.IsWord(v) || quoted_word(v)) continue;
+    if (used[v] || !w_.IsWord(v)) continue;
     int len;
     int flags =
         VerbAt(v, sl, kVerbReport | kVerbThat | kVerbGerund | kVerbMixed | kVerbStance, &len);
-    if (!flags) continue;
+    if (!flags || quoted_word(v)) continue;
     const int after = v + len;
     // "is (once again) warning that", "has been saying": a participle after an auxiliary is a
     // finite verb.
