@@ -59,6 +59,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
   if (!rules.ok()) return rules.status();
   std::unique_ptr<Extractor> ex(new Extractor());
   ex->rules_ = *rules;
+  ex->version_ = std::string(kCodeVersion) + "+rules-" + ex->rules_->Fingerprint();
   auto seg = Segmenter::Create(*ex->rules_);
   if (!seg.ok()) return seg.status();
   ex->segmenter_ = std::move(*seg);

@@ -38,9 +38,19 @@ class Extractor {
   // Extracts everything from one article. Fails only for an article with no text (kEmpty).
   Result<Extraction> Extract(const Article& article) const;
 
+  // What this extractor is, as a stable string: "<kCodeVersion>+rules-<16 hex digits>", the code
+  // version below and a hash of the loaded rules (RuleSet::Fingerprint: names and fields of
+  // every patterns/*.txt line; comments do not count). Two extractors with the same version give
+  // the same output for the same article, so a store can treat an article extracted under
+  // another version as changed.
+  const std::string& version() const { return version_; }
+  // Bump when a code change alters what Extract() returns for some article.
+  static constexpr const char* kCodeVersion = "claimex-extract-2";
+
  private:
   Extractor() = default;
   std::shared_ptr<const RuleSet> rules_;
+  std::string version_;
   std::unique_ptr<const Segmenter> segmenter_;
   std::unique_ptr<const QuantityFinder> quantities_;
   std::unique_ptr<const TimeFinder> times_;

@@ -1,6 +1,7 @@
 #include "extractor/rules.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -112,6 +113,29 @@ Result<const RuleFile*> RuleSet::Get(const std::string& name) const {
   const RuleFile* f = Find(name);
   if (f == nullptr) return Status::RuleError("patterns/" + name + ": missing rule file");
   return f;
+}
+
+std::string RuleSet::Fingerprint() const {
+  // FNV-1a over the files in name order; fields end with 0x1F, lines with 0x1E, files with 0x1D.
+  uint64_t h = 14695981039346656037ull;
+  auto mix = [&h](std::string_view bytes) {
+    for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  };
+  for (const auto& [name, file] : files_) {
+    mix(name);
+    for (const RuleLine& line : file.lines) {
+      for (const std::string& f : line.fields) {
+        mix(f);
+        mix("\x1F");
+      }
+      mix("\x1E");
+    }
+    mix("\x1D");
+  }
+  static const char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 15];
+  return out;
 }
 
 }  // namespace claimex

@@ -39,6 +39,9 @@ class RuleSet {
   const RuleFile* Find(const std::string& name) const;
   // Like Find, but a missing file is a kRuleError.
   Result<const RuleFile*> Get(const std::string& name) const;
+  // A stable hash of the rules (file names and every line's fields; comments, blank lines and
+  // line numbers do not count), as 16 hex digits: it changes when a rule changes.
+  std::string Fingerprint() const;
 
  private:
   std::map<std::string, RuleFile> files_;

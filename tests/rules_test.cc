@@ -1,5 +1,7 @@
 // Tests for extractor/rules.h: rule-file parsing and loading.
 #include <catch2/catch.hpp>
+#include <map>
+#include <string>
 
 #include "extractor/rules.h"
 
@@ -53,6 +55,39 @@ TEST_CASE("the built-in rule files load", "[rules]") {
   REQUIRE(from_disk.ok());
   auto absent = RuleSet::Load("/nonexistent/patterns");
   CHECK(absent.status().code() == Status::Code::kNotFound);
+}
+
+}  // namespace
+}  // namespace claimex
+
+namespace claimex {
+namespace {
+
+TEST_CASE("rule fingerprint follows the rules, not comments or layout", "[rules]") {
+  auto fp = [](const std::map<std::string, std::string>& files) {
+    auto set = RuleSet::FromStrings(files);
+    REQUIRE(set.ok());
+    return (*set)->Fingerprint();
+  };
+  const std::string base = fp({{"cues.txt", "alpha\tone\nbeta  two\n"}});
+  CHECK(base.size() == 16);
+  struct Case {
+    std::map<std::string, std::string> files;
+    bool same;
+  };
+  const Case cases[] = {
+      {{{"cues.txt", "alpha\tone\nbeta  two\n"}}, true},
+      {{{"cues.txt", "# a comment\nalpha\tone\n\nbeta\ttwo   # why\n"}}, true},
+      {{{"cues.txt", "alpha\tone\nbeta  three\n"}}, false},           // a field changed
+      {{{"cues.txt", "alpha\tone\n"}}, false},                        // a line dropped
+      {{{"cues.txt", "alphaone\nbeta  two\n"}}, false},               // fields joined
+      {{{"other.txt", "alpha\tone\nbeta  two\n"}}, false},            // file renamed
+      {{{"cues.txt", "alpha\tone\nbeta  two\n"}, {"x.txt", "y\n"}}, false},  // a file added
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.files.begin()->first, c.files.begin()->second);
+    CHECK((fp(c.files) == base) == c.same);
+  }
 }
 
 }  // namespace
