@@ -119,32 +119,36 @@ Status Store::Migrate() {
                                    " is newer than this claimex knows (" + std::to_string(latest) +
                                    ")");
   }
+  if (*current == latest) return Status::Ok();
+  // Every pending migration in one transaction: a reader never sees a half-migrated database
+  // (an ingest killed between two migrations left one that read-only opens refused).
+  CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
+  // Another process may have migrated while we waited for the write lock.
+  Result<int> now = UserVersion(db_);
+  if (!now.ok()) {
+    ExecSql(db_, "ROLLBACK");
+    return now.status();
+  }
   int last = 0;
   for (const EmbeddedFile& f : Embedded_migrations()) {  // sorted by name
     const int v = MigrationVersion(f.name);
+    Status s;
     if (v <= last) {
-      return Status::Internal("migration " + std::string(f.name) +
-                              ": name must be NNN_name.sql with NNN rising from 001");
+      s = Status::Internal("name must be NNN_name.sql with NNN rising from 001");
+    } else if (v > *now) {
+      s = ExecSql(db_, f.content);
+      // PRAGMA takes no parameters; v is a number we parsed from our own file name.
+      if (s.ok()) s = ExecSql(db_, "PRAGMA user_version = " + std::to_string(v));
     }
     last = v;
-    if (v <= *current) continue;
-    CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
-    // Another process may have migrated while we waited for the write lock.
-    Result<int> now = UserVersion(db_);
-    if (now.ok() && *now >= v) {
-      CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "COMMIT"));
-      continue;
-    }
-    Status s = now.ok() ? ExecSql(db_, f.content) : now.status();
-    // PRAGMA takes no parameters; v is a number we parsed from our own file name.
-    if (s.ok()) s = ExecSql(db_, "PRAGMA user_version = " + std::to_string(v));
-    if (s.ok()) s = ExecSql(db_, "COMMIT");
     if (!s.ok()) {
       ExecSql(db_, "ROLLBACK");
       return Status(s.code(), "migration " + std::string(f.name) + ": " + s.message());
     }
   }
-  return Status::Ok();
+  Status s = ExecSql(db_, "COMMIT");
+  if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  return s;
 }
 
 Store::~Store() {
