@@ -263,6 +263,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
   }
   toks->clear();
+  toks->reserve(std::min<size_t>(text.size() / 5, 1 << 16) + 16);  // ~ a token per 5 bytes
   bool space = true, newline = true;
   int newlines = 2;
   size_t i = 0;
