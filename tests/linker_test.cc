@@ -458,5 +458,27 @@ TEST_CASE("linker: recycled figures and links of an article, as queried", "[link
   CHECK(ArticleLinks(**store, "missing", false, &statements).code() == Status::Code::kNotFound);
 }
 
+// Regression: the linker counts word frequencies in memory and writes them when a batch commits
+// (schema 4); another connection writing in between must not make it write stale counts back.
+TEST_CASE("linker: word counts stay exact when two stores take turns", "[links]") {
+  TempDb db;
+  const std::string body = "The lighthouse keepers counted 47 seabirds nesting on the cliffs.";
+  auto first = Open(db.path);
+  Put(*first, "one", body, "2024-03-01");
+  REQUIRE(first->Commit().ok());
+  {
+    auto second = Open(db.path);
+    Put(*second, "two", body, "2024-03-02");
+    REQUIRE(second->Commit().ok());
+  }
+  Put(*first, "three", body, "2024-03-03");
+  REQUIRE(first->Commit().ok());
+  auto most = Stmt::Prepare(first->handle(), "SELECT max(n), min(n) FROM link_words");
+  REQUIRE(most.ok());
+  REQUIRE(*most->Step());
+  CHECK(most->Int(0) == 3);  // every word of the statement is in all three articles
+  CHECK(most->Int(1) == 3);
+}
+
 }  // namespace
 }  // namespace claimex
