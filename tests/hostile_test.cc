@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -334,6 +335,38 @@ TEST_CASE("hostile: numbers with 10,000 digits", "[hostile]") {
     INFO(name);
     Extraction ex = ExtractChecked(body);
     CHECK_FALSE(ex.sentences.empty());
+  }
+}
+
+// Regression (found by feed_reader_fuzz): a date whose year has 20 or more digits made
+// NormalizeDate (extractor/html_meta.cc) overflow an int while parsing it (UBSan in the sanitizer
+// build). Dates in feeds and page metadata with 20 to 10,000 digits give no date, and no overflow.
+TEST_CASE("hostile: dates with 20- and 10000-digit years in feeds and page metadata", "[hostile]") {
+  TempDir dir;
+  for (size_t digits : {20, 10000}) {
+    const std::string year(digits, '9');
+    const std::vector<std::tuple<const char*, const char*, std::string>> cases = {
+        {"RSS pubDate", "feed.xml",
+         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item>"
+         "<title>T</title><link>https://example.org/1</link><pubDate>1 nov " +
+             year + "</pubDate><description>Sales rose 5%.</description></item></channel></rss>"},
+        {"Atom published", "feed.atom",
+         "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><id>1</id>"
+         "<published>November 19, " +
+             year + "</published><summary>Sales rose 5%.</summary></entry></feed>"},
+        {"HTML meta", "page.html",
+         "<html><head><meta property=\"article:published_time\" content=\"19 November " + year +
+             "\"></head><body><article><p>Sales rose 5% to 2 million, the firm said.</p>"
+             "</article></body></html>"},
+    };
+    for (const auto& [name, file, text] : cases) {
+      INFO(name << ", " << digits << " digits");
+      fs::path path = dir.path / file;
+      std::ofstream(path, std::ios::binary) << text;
+      for (const ReadItem& item : ReadBounded(path, 200)) {
+        if (const Article* a = std::get_if<Article>(&item)) CHECK(a->published.empty());
+      }
+    }
   }
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz/*_fuzz.cc) with clang + ASan + UBSan in the sanitizer
 # build (build-asan/, tools/configure_asan.sh; shared with tools/sanitize.sh) and runs each for a
-# bounded time from its seed corpus (tests/fuzz/seeds/<target>/; inputs it finds are kept in
+# bounded time from its seed corpus (tests/fuzz/seeds/<target>/ and, where past crashes' inputs
+# go, tests/fuzz/regressions/<target>/: each is replayed first; inputs it finds are kept in
 # build-asan/corpus/<target>/). Prints the executions per target; exits non-zero when a target
 # crashes, leaks, hangs (-timeout) or runs out of memory, naming the input saved in
 # build-asan/artifacts/<target>/ (replay: build-asan/<target> <file>). A target's extra libFuzzer
@@ -50,6 +51,7 @@ for t in "${targets[@]}"; do
   rc=0
   dirs=("$corpus")
   [[ -d "$seeds" ]] && dirs+=("$seeds")
+  [[ -d "tests/fuzz/regressions/$t" ]] && dirs+=("tests/fuzz/regressions/$t")
   "$BUILD_DIR/$t" "${args[@]}" "${dirs[@]}" >"$log" 2>&1 || rc=$?
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
   cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$' || true)
