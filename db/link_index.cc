@@ -29,7 +29,7 @@ const char* KeyKindName(KeyKind k) {
 int64_t IndexKey(KeyKind k, uint64_t h) {
   // Boilerplate and verbatim caps are both about a sentence hash: one key for both.
   const uint64_t tag = k == KeyKind::kBoilerplate ? static_cast<uint64_t>(KeyKind::kVerbatim)
-                                                 : static_cast<uint64_t>(k);
+                                                  : static_cast<uint64_t>(k);
   return static_cast<int64_t>(MixHash(0x4c494e4bull /* "LINK" */ + tag, h));
 }
 
@@ -171,7 +171,8 @@ Status LinkIndex::FlushPostings() {
     CLAIMEX_RETURN_IF_ERROR(add_postings_.Run());
   }
   for (; i < rows.size(); ++i) {
-    CLAIMEX_RETURN_IF_ERROR(add_posting_.Reset().BindInt(1, rows[i].first).BindInt(2, rows[i].second).Run());
+    CLAIMEX_RETURN_IF_ERROR(
+        add_posting_.Reset().BindInt(1, rows[i].first).BindInt(2, rows[i].second).Run());
   }
   return Status::Ok();
 }

@@ -91,13 +91,13 @@ class LinkIndex {
 
  private:
   LinkIndex() = default;
-  static constexpr int kLookupKeys = 16;   // keys per lookup statement
-  static constexpr int kInsertRows = 64;   // rows per insert statement
+  static constexpr int kLookupKeys = 16;  // keys per lookup statement
+  static constexpr int kInsertRows = 64;  // rows per insert statement
   std::unordered_set<int64_t> capped_;
   std::unordered_map<int64_t, std::vector<int64_t>> pending_;  // key -> sentences
-  std::vector<int64_t> article_postings_;                     // keys, in the order added
-  Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_, same_hash_,
-      unlink_hash_, add_statement_, statement_, article_, insert_link_;
+  std::vector<int64_t> article_postings_;                      // keys, in the order added
+  Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_,
+      same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };
 

@@ -27,8 +27,8 @@ bool Contains(const std::vector<LinkToken>& sorted, uint64_t h) {
 }
 
 struct Overlap {
-  double jaccard = 0;          // weighted, over distinct tokens
-  double unmatched_more = 0;   // content weight only one side has: the larger side
+  double jaccard = 0;         // weighted, over distinct tokens
+  double unmatched_more = 0;  // content weight only one side has: the larger side
   double unmatched_less = 0;
   bool number_changed = false;  // each side has a number the other lacks
   int extra_numbers = 0;
@@ -112,8 +112,7 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
   const std::vector<LinkToken>& b = sb.tokens;
   if (a.empty() || b.empty()) return std::nullopt;
   std::vector<double> scratch_a, scratch_b;
-  const Overlap o =
-      Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
+  const Overlap o = Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
   if (o.number_changed) return std::nullopt;
   const int lcs = CommonSubsequence(a, b);
   const double shorter = static_cast<double>(std::min(a.size(), b.size()));
@@ -121,8 +120,7 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
   const double lmin = lcs / shorter, lmax = lcs / longer;
   if (lcs >= 8 && lmin >= 0.85 && lmax >= 0.45) return Near{0.5 + 0.5 * lmax, true};
   if (lcs < 6) return std::nullopt;  // a shared name and a verb are not a statement
-  const double sim =
-      lmax + 0.5 * o.jaccard - 0.01 * o.unmatched_more - 0.005 * o.unmatched_less;
+  const double sim = lmax + 0.5 * o.jaccard - 0.01 * o.unmatched_more - 0.005 * o.unmatched_less;
   if (sim < threshold) return std::nullopt;
   return Near{std::min(1.0, 0.5 + 0.5 * std::min(1.0, sim)), lmax >= 0.5};
 }
@@ -138,8 +136,7 @@ std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
   WordWeights none;
   const std::vector<LinkToken> da = Distinct(a.quote), db = Distinct(b.quote);
   std::vector<double> ia, ib;
-  if (Measure(da, IdfOf(nullptr, da, none, &ia), db, IdfOf(nullptr, db, none, &ib))
-          .number_changed)
+  if (Measure(da, IdfOf(nullptr, da, none, &ia), db, IdfOf(nullptr, db, none, &ib)).number_changed)
     return std::nullopt;
   return 0.5 + 0.5 * lcs / longer;
 }
@@ -162,8 +159,8 @@ bool ChangedFigure(const Statement& a, const Statement& b) {
       if (fb.range || fb.value == 0 || fa.unit != fb.unit) continue;
       if (fa.noun != 0 && fb.noun != 0 && fa.noun != fb.noun) continue;
       if (HasCompatible(fb, a.figures)) continue;
-      const double ratio = std::fabs(fa.value) > std::fabs(fb.value) ? fa.value / fb.value
-                                                                      : fb.value / fa.value;
+      const double ratio =
+          std::fabs(fa.value) > std::fabs(fb.value) ? fa.value / fb.value : fb.value / fa.value;
       if (ratio > 0 && ratio < 1.5) return true;
     }
   }

@@ -42,8 +42,8 @@ struct Statement {
   std::vector<LinkToken> tokens;
   std::vector<uint64_t> content;  // ContentSet(tokens)
   std::vector<FigureFacts> figures;
-  std::vector<LinkToken> quote;   // tokens of the direct quote(s) inside the sentence
-  std::string speaker;            // the quote's speaker, lower case; "" when none
+  std::vector<LinkToken> quote;  // tokens of the direct quote(s) inside the sentence
+  std::string speaker;           // the quote's speaker, lower case; "" when none
   // The distinct tokens by hash, sorted (FinishStatement sets it; computed on the fly when
   // empty).
   std::vector<LinkToken> distinct;

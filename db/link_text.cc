@@ -10,7 +10,8 @@ namespace claimex {
 namespace {
 
 bool EndsWith(const std::string& w, std::string_view suffix) {
-  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return w.size() >= suffix.size() &&
+         w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // A word character: ASCII letter or digit, or a non-ASCII letter, mark or number.
@@ -76,8 +77,8 @@ Result<std::shared_ptr<const LinkLexicon>> LinkLexicon::Create(const RuleSet& ru
     if (line.fields.size() != 2 || (line.fields[0] != "block" && line.fields[0] != "line")) {
       return (*boiler)->Error(line, "want KIND (block or line) and PATTERN");
     }
-    RE2::Set* set = line.fields[0] == "block" ? lex->boilerplate_.get()
-                                              : lex->boilerplate_lines_.get();
+    RE2::Set* set =
+        line.fields[0] == "block" ? lex->boilerplate_.get() : lex->boilerplate_lines_.get();
     std::string error;
     if (set->Add(line.fields[1], &error) < 0) {
       return (*boiler)->Error(line, "bad pattern: " + error);

@@ -41,9 +41,9 @@ inline uint64_t WordId(std::string_view canonical) {
 }
 
 struct LinkToken {
-  uint64_t hash = 0;     // WordId of the canonical form
-  bool stop = false;     // a stop word
-  bool number = false;   // digits ("30000", "3.3")
+  uint64_t hash = 0;    // WordId of the canonical form
+  bool stop = false;    // a stop word
+  bool number = false;  // digits ("30000", "3.3")
 };
 
 class LinkLexicon {
@@ -66,10 +66,10 @@ class LinkLexicon {
   LinkLexicon() = default;
   void Emit(std::string& word, bool number, std::vector<LinkToken>* out) const;
 
-  std::unordered_set<uint64_t> stop_;                 // canonical hashes
+  std::unordered_set<uint64_t> stop_;                      // canonical hashes
   std::unordered_map<std::string, std::string> synonyms_;  // stemmed word -> canonical
-  std::unique_ptr<RE2::Set> boilerplate_;        // block headings
-  std::unique_ptr<RE2::Set> boilerplate_lines_;  // house lines
+  std::unique_ptr<RE2::Set> boilerplate_;                  // block headings
+  std::unique_ptr<RE2::Set> boilerplate_lines_;            // house lines
 };
 
 // The light plural stemming described above, in place (ASCII lower-case words only).

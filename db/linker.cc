@@ -102,7 +102,8 @@ void AddQuoteTokens(const LinkLexicon& lex, std::string_view sentence, uint32_t 
   const uint32_t from = std::max(q_start, base);
   const uint32_t to = std::min<uint32_t>(q_end, base + static_cast<uint32_t>(sentence.size()));
   if (from >= to) return;
-  std::vector<LinkToken> t = lex.Tokenize(NormalizeSentence(sentence.substr(from - base, to - from)));
+  std::vector<LinkToken> t =
+      lex.Tokenize(NormalizeSentence(sentence.substr(from - base, to - from)));
   out->insert(out->end(), t.begin(), t.end());
 }
 
@@ -188,7 +189,7 @@ struct Linker::Impl {
     std::string& sig = sig_buffer;
     Result<bool> found = index.Statement(id, &c.article_id, &c.hash, &sig);
     if (!found.ok()) return found.status();
-    if (!*found) return c;  // a stale posting
+    if (!*found) return c;                              // a stale posting
     if (!DecodeStatement(sig, &c.statement)) return c;  // not a signature this version reads
     Result<ArticleInfo> a = ArticleOf(c.article_id);
     if (!a.ok()) return a.status();
@@ -283,7 +284,8 @@ struct Linker::Impl {
       f.high = c.high;
       f.unit = c.unit;
       f.noun = c.noun;
-      if (f.noun.empty() && c.restates >= 0) f.noun = ex.claims[static_cast<size_t>(c.restates)].noun;
+      if (f.noun.empty() && c.restates >= 0)
+        f.noun = ex.claims[static_cast<size_t>(c.restates)].noun;
       f.qualifier = QualifierName(c.qualifier);
       if (c.per) {
         f.per_value = c.per->value;
@@ -358,9 +360,9 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
   std::vector<size_t> todo;
   std::vector<Statement> statements(sentences.size());
   std::unordered_set<uint64_t> words;
-  std::unordered_set<int64_t> own_ids;
+  std::vector<int64_t> own_ids;  // sorted
   for (size_t i = 0; i < sentences.size(); ++i) {
-    own_ids.insert(sentences[i].id);
+    own_ids.push_back(sentences[i].id);
     if (i >= boiler_from || !sentences[i].linkable) continue;
     if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(sentences[i].hash))))
       continue;
@@ -368,6 +370,8 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     statements[i] = NewStatement(a, ex, i, sentences[i].key);
     words.insert(statements[i].content.begin(), statements[i].content.end());
   }
+  std::sort(own_ids.begin(), own_ids.end());
+  auto is_own = [&](int64_t id) { return std::binary_search(own_ids.begin(), own_ids.end(), id); };
   if (todo.empty()) return 0;
   weights.SetArticles(me.seq);
   CLAIMEX_RETURN_IF_ERROR(CountWords(words));
@@ -375,6 +379,7 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
   std::vector<int64_t> lookup;
   std::vector<std::pair<int64_t, int64_t>> postings;  // key, sentence
   std::vector<std::pair<int64_t, int64_t>> same;      // sentence, article
+  std::vector<std::pair<int64_t, int>> votes;         // sentence, weight
   std::string sig;
   for (size_t i : todo) {
     const NewSentence& s = sentences[i];
@@ -393,11 +398,12 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
       // Boilerplate. When this article takes the hash over the cap, the links made while it was
       // under the cap go too.
       if (same.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s.hash));
-      CLAIMEX_RETURN_IF_ERROR(index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(same.size())));
+      CLAIMEX_RETURN_IF_ERROR(
+          index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(same.size())));
       continue;
     }
     for (const auto& [other, other_article] : same) {
-      if (own_ids.count(other)) continue;
+      if (is_own(other)) continue;
       Result<ArticleInfo> oa = ArticleOf(other_article);
       if (!oa.ok()) return oa.status();
       if (!InWindow(me, *oa)) continue;
@@ -413,7 +419,8 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
 
     // 2. Candidate keys: shingles, anchors, figures.
     std::vector<std::pair<int64_t, KeyKind>> keys;
-    for (uint64_t h : Winnow(st.tokens, 3, 6)) keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
+    for (uint64_t h : Winnow(st.tokens, 3, 6))
+      keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
     std::vector<std::pair<int64_t, uint64_t>> rare;  // df, word
     for (uint64_t w : st.content) rare.push_back({weights.Df(w), w});
     std::sort(rare.begin(), rare.end());
@@ -421,7 +428,8 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
       keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second), KeyKind::kAnchor});
     }
     for (const FigureFacts& f : st.figures) {
-      for (uint64_t h : FigureKeys(f)) keys.push_back({IndexKey(KeyKind::kFigure, h), KeyKind::kFigure});
+      for (uint64_t h : FigureKeys(f))
+        keys.push_back({IndexKey(KeyKind::kFigure, h), KeyKind::kFigure});
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -433,7 +441,7 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
     postings.clear();
     CLAIMEX_RETURN_IF_ERROR(index.Lookup(lookup, &postings));
     std::sort(postings.begin(), postings.end());
-    std::unordered_map<int64_t, int> votes;
+    votes.clear();  // (sentence, weight), summed per sentence below
     for (const auto& [key, kind] : keys) {
       if (index.Capped(key)) continue;
       auto from = std::lower_bound(postings.begin(), postings.end(), std::pair{key, INT64_MIN});
@@ -445,20 +453,23 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
         continue;
       }
       // An anchor that only a few statements carry (a name, a rare term) counts double.
-      const int weight = kind == KeyKind::kFigure    ? 3
-                         : kind == KeyKind::kShingle ? 2
+      const int weight = kind == KeyKind::kFigure       ? 3
+                         : kind == KeyKind::kShingle    ? 2
                          : got <= options.rare_postings ? 2
                                                         : 1;
       for (auto p = from; p != to; ++p) {
-        if (!own_ids.count(p->second) && !linked.count(p->second)) votes[p->second] += weight;
+        if (!is_own(p->second) && !linked.count(p->second)) votes.push_back({p->second, weight});
       }
       index.AddPosting(key, s.id);
     }
 
     // 3. Verify the best-supported candidates.
     std::vector<std::pair<int, int64_t>> ranked;
-    ranked.reserve(votes.size());
-    for (const auto& [id, v] : votes) {
+    std::sort(votes.begin(), votes.end());
+    for (size_t k = 0; k < votes.size();) {
+      const int64_t id = votes[k].first;
+      int v = 0;
+      for (; k < votes.size() && votes[k].first == id; ++k) v += votes[k].second;
       if (v >= options.min_votes) ranked.push_back({v, id});
     }
     std::sort(ranked.begin(), ranked.end(), std::greater<>());
@@ -473,8 +484,8 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
       ++verified;
       std::optional<Verdict> verdict = Compare(st, c.statement, weights, match);
       if (!verdict) continue;
-      Result<bool> w = WriteLink(article, me, s.id, c.article_id, c.article, other,
-                                 verdict->kind, verdict->score);
+      Result<bool> w = WriteLink(article, me, s.id, c.article_id, c.article, other, verdict->kind,
+                                 verdict->score);
       if (!w.ok()) return w.status();
     }
   }

@@ -10,8 +10,9 @@
 //     noun, rate). Every key has a frequency cap: a key carried by more than key_cap statements
 //     is dropped and never looked up again, so common keys do not explode and the cost per
 //     article stays flat as the archive grows. Each shared key is a vote (a figure key 3, a
-//     shingle 2, an anchor 2 when at most rare_postings statements carry it, else 1); at most max_candidates candidates with min_votes or more, most
-//     votes first, are verified per statement.
+//     shingle 2, an anchor 2 when at most rare_postings statements carry it, else 1); at most
+//     max_candidates candidates with min_votes or more, most votes first, are verified per
+//     statement.
 //  2. Each candidate is verified exactly (link_match.h: Compare) before a link is written:
 //     'verbatim' (equal sentence hash, score 1), 'quote', 'near' or 'figure', one link per pair.
 //  3. Side a of a link is the earlier article: by published date when both have one, else by
@@ -77,15 +78,15 @@ inline int64_t NormalizedHash(std::string_view normalized) {
 class Linker {
  public:
   struct Options {
-    int max_shared = 50;       // skip hashes shared by more sentences than this (boilerplate)
-    int min_bytes = 20;        // shortest normalized sentence that is linked
-    int min_words = 4;         // fewest words in a linked sentence
-    int window_days = 0;       // link only articles published this many days apart; 0 = any
-    int key_cap = 64;          // statements per candidate key before the key is dropped
-    int max_candidates = 12;   // candidates verified per statement
-    int min_votes = 2;         // key votes a candidate needs (figure 3, shingle 2, anchor 1)
-    int anchors = 3;           // rarest words indexed per statement
-    int rare_postings = 3;     // an anchor with at most this many postings votes 2, else 1
+    int max_shared = 50;           // skip hashes shared by more sentences than this (boilerplate)
+    int min_bytes = 20;            // shortest normalized sentence that is linked
+    int min_words = 4;             // fewest words in a linked sentence
+    int window_days = 0;           // link only articles published this many days apart; 0 = any
+    int key_cap = 64;              // statements per candidate key before the key is dropped
+    int max_candidates = 12;       // candidates verified per statement
+    int min_votes = 2;             // key votes a candidate needs (figure 3, shingle 2, anchor 1)
+    int anchors = 3;               // rarest words indexed per statement
+    int rare_postings = 3;         // an anchor with at most this many postings votes 2, else 1
     double near_threshold = 0.45;  // similarity for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
   };

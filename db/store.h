@@ -30,7 +30,7 @@ class Store {
  public:
   struct Options {
     std::string path = "claims.db";
-    bool read_only = false;    // open an existing database read-only (queries, web server)
+    bool read_only = false;  // open an existing database read-only (queries, web server)
     // Articles per write transaction. Large batches touch each page of the big indexes
     // (link_keys, link_statements) once per commit instead of once per few articles.
     int batch_articles = 1024;

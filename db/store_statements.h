@@ -30,8 +30,8 @@ struct Store::Statements {
   Result<int64_t> DataVersion();
 
   sqlite3* db = nullptr;
-  int64_t fts_from = -1;       // the first sentence id not in sentences_fts yet, -1: none
-  int64_t data_version = -1;   // as of the last transaction this Store began
+  int64_t fts_from = -1;      // the first sentence id not in sentences_fts yet, -1: none
+  int64_t data_version = -1;  // as of the last transaction this Store began
   Stmt fts_index, data_version_stmt;
   Stmt find_article, next_seq, delete_article, insert_article;
   Stmt insert_sentence, insert_time, insert_speaker, insert_alias, insert_claim, set_restates,

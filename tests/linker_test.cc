@@ -1,6 +1,8 @@
 // Tests for the linker (db/linker.h and its parts db/link_*.h): tokens, shingles, figure keys,
 // the exact check of a pair, and linking through the Store with the real extractor. Every text
 // here is made up for these tests.
+#include "db/linker.h"
+
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -15,7 +17,6 @@
 #include "db/link_match.h"
 #include "db/link_queries.h"
 #include "db/link_text.h"
-#include "db/linker.h"
 #include "db/sqlite_util.h"
 #include "db/store.h"
 #include "extractor/extractor.h"
@@ -142,11 +143,10 @@ TEST_CASE("link figures: the same figure within its stated precision", "[links]"
        Figure("593", 593, "count", "homes"), true},
       {"same number, other noun", Figure("318 bikes", 318, "count", "bikes"),
        Figure("318 arrests", 318, "count", "arrests"), false},
-      {"per cent vs years", Figure("15 per cent", 15, "percent"), Figure("15", 15, "year"),
-       false},
+      {"per cent vs years", Figure("15 per cent", 15, "percent"), Figure("15", 15, "year"), false},
       {"millions vs units", Figure("£27m", 27e6, "GBP"), Figure("£27", 27, "GBP"), false},
-      {"round number is not a near one", Figure("£2bn", 2e9, "GBP"),
-       Figure("£2.3bn", 2.3e9, "GBP"), false},
+      {"round number is not a near one", Figure("£2bn", 2e9, "GBP"), Figure("£2.3bn", 2.3e9, "GBP"),
+       false},
       {"other figure", Figure("4,100", 4100, "count", "homes"),
        Figure("4,800", 4800, "count", "homes"), false},
       {"more than vs under", Figure("more than 50", 50, "count", "jobs", "gt"),
@@ -186,8 +186,7 @@ TEST_CASE("link compare: near, figure, quote and what must not link", "[links]")
     std::optional<LinkKind> kind;
   };
   const Case cases[] = {
-      {"a clause added",
-       MakeStatement(base),
+      {"a clause added", MakeStatement(base),
        MakeStatement("Ferry fares on the northern routes, cut last spring, will be frozen until "
                      "the end of next year, saving a daily passenger about £290 a year."),
        LinkKind::kNear},
@@ -234,7 +233,8 @@ TEST_CASE("link compare: near, figure, quote and what must not link", "[links]")
   }
   // The same quote in the same mouth links as a quote, another speaker's does not.
   Statement q1 = MakeStatement("\"We will keep every ferry running this winter,\" she said.");
-  Statement q2 = MakeStatement("Ms Dunmore said: \"We will keep every ferry running this winter.\"");
+  Statement q2 =
+      MakeStatement("Ms Dunmore said: \"We will keep every ferry running this winter.\"");
   q1.quote = Tokens("We will keep every ferry running this winter");
   q2.quote = q1.quote;
   q1.speaker = q2.speaker = "ada dunmore";
@@ -254,8 +254,8 @@ struct TempDb {
     static std::atomic<int> counter{0};
     std::random_device rd;
     path = (fs::temp_directory_path() /
-            ("claimex_linker_test_" + std::to_string(getpid()) + "_" +
-             std::to_string(counter++) + "_" + std::to_string(rd()) + ".db"))
+            ("claimex_linker_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
+             "_" + std::to_string(rd()) + ".db"))
                .string();
   }
   ~TempDb() {
@@ -359,8 +359,8 @@ TEST_CASE("linker: recycled statements link, traps do not", "[links]") {
   CHECK(Linked(links, "1,450 free smoke alarms in the homes", "1,450 free smoke alarms in older"));
   for (const Found& f : links) {
     INFO(f.kind << ": " << f.a_text << " ~ " << f.b_text);
-    CHECK(f.a == "earlier");  // by published date, not ingest order
-    CHECK(f.a_text.find("318") == std::string::npos);         // bikes are not arrests
+    CHECK(f.a == "earlier");                           // by published date, not ingest order
+    CHECK(f.a_text.find("318") == std::string::npos);  // bikes are not arrests
     CHECK(f.a_text.find("square kilometres") == std::string::npos);  // outlet boilerplate
   }
   // The boilerplate wording stays unlinked wherever it appears later.
@@ -378,9 +378,9 @@ TEST_CASE("linker: the date window and article replacement", "[links]") {
   {
     auto store = Open(db.path);
     REQUIRE(store->Commit().ok());
-    REQUIRE(ExecSql(store->handle(),
-                    "UPDATE link_settings SET value = 30 WHERE name = 'window_days'")
-                .ok());
+    REQUIRE(
+        ExecSql(store->handle(), "UPDATE link_settings SET value = 30 WHERE name = 'window_days'")
+            .ok());
   }
   auto store = Open(db.path);  // settings are read when the store opens
   Put(*store, "jan", statement, "2024-01-05");
