@@ -525,6 +525,16 @@ void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& 
                                   Lex::kClock, Lex::kToDate,    Lex::kYear};
   uint64_t core_kinds = 0;
   for (Lex k : kCore) core_kinds |= KindBit(k);
+  // Kinds the recognizers read only around a time, never at its first token: before it (a
+  // preposition, a future verb, "No.", "million"), after it ("ago", "or later", a zone) or not
+  // at all (datelines, clause words). Not kTo: a glued "-" is read at the start of a quarter. A
+  // word that is nothing else starts no time, so no expression is tried there (the words they test
+  // by spelling at a first token, like "the" or "every", all begin some phrase of another kind).
+  static constexpr Lex kNeverFirst[] = {Lex::kPrep,   Lex::kNotYear,  Lex::kYearNext, Lex::kScale,
+                                        Lex::kClause, Lex::kDateline, Lex::kFuture,   Lex::kOrLater,
+                                        Lex::kAgo,    Lex::kOffset,   Lex::kZone};
+  uint64_t first_kinds = ~uint64_t{0};
+  for (Lex k : kNeverFirst) first_kinds &= ~KindBit(k);
   std::vector<int> next_core(n + 1, n + kCoreReach + 1);
   for (int i = n - 1; i >= 0; --i) {
     const Tok& t = toks[i];
@@ -555,9 +565,10 @@ void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& 
         continue;
       }
     }
-    if ((t.entries == nullptr && t.kind != Tok::kNum && t.lower != "q" && t.lower != "h" &&
-         t.lower != "'") ||
-        next_core[i] - i > kCoreReach) {
+    const bool may_start = t.kind == Tok::kNum || t.lower == "q" || t.lower == "h" ||
+                           t.lower == "'" ||
+                           (t.entries != nullptr && (t.entries->kinds & first_kinds) != 0);
+    if (!may_start || next_core[i] - i > kCoreReach) {
       ++i;
       continue;
     }
