@@ -34,6 +34,10 @@ class Store {
     // Articles per write transaction. Large batches touch each page of the big indexes
     // (link_keys, link_statements) once per commit instead of once per few articles.
     int batch_articles = 1024;
+    // What made the extractions (Extractor::version(): code version + rules fingerprint). It is
+    // part of an article's content hash, so re-ingesting an unchanged article after the rules
+    // or the code changed extracts and stores it again instead of skipping it.
+    std::string extractor_version;
   };
   static Result<std::unique_ptr<Store>> Open(const Options& options);
   ~Store();

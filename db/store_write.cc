@@ -16,10 +16,12 @@ namespace {
 
 // 16 hex digits of a 64-bit hash over the body and metadata, each field length-prefixed so that
 // moving bytes between fields changes the hash. `origin` is left out: the same article read from
-// another path is the same article.
-std::string ContentHash(const Article& a) {
+// another path is the same article. `version` (Store::Options::extractor_version) comes first, so
+// that an article extracted by other rules or code is not the same content.
+std::string ContentHash(const Article& a, const std::string& version) {
   uint64_t h = kFnvOffset;
-  for (const std::string* f : {&a.title, &a.source, &a.url, &a.published, &a.encoding, &a.body}) {
+  for (const std::string* f :
+       {&version, &a.title, &a.source, &a.url, &a.published, &a.encoding, &a.body}) {
     std::string len = std::to_string(f->size()) + ":";
     h = Fnv1a64(len, h);
     h = Fnv1a64(*f, h);
@@ -310,7 +312,7 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   if (!in_txn_) CLAIMEX_RETURN_IF_ERROR(Begin());
   Statements& st = *stmts_;
 
-  const std::string hash = ContentHash(article);
+  const std::string hash = ContentHash(article, options_.extractor_version);
   st.find_article.Reset().BindText(1, article.id);
   Result<bool> row = st.find_article.Step();
   if (!row.ok()) return row.status();

@@ -437,6 +437,36 @@ TEST_CASE("store: putting an unchanged article again writes nothing", "[store]")
   CHECK(Counts(*store) == before);
 }
 
+// Regression: re-ingesting after a rules change used to keep the old claims, because the content
+// hash covered the article only.
+TEST_CASE("store: an article extracted by another extractor version is replaced", "[store]") {
+  TempDb db;
+  const Article a = MakeArticle("versioned", kBody, "2019-05-01");
+  const Extraction ex = FullExtraction(kBody);
+  struct Case {
+    std::string version;
+    Store::PutOutcome expected;
+  };
+  const Case cases[] = {
+      {"claimex-extract-1+rules-aaaa", Store::PutOutcome::kStored},
+      {"claimex-extract-1+rules-aaaa", Store::PutOutcome::kUnchanged},
+      {"claimex-extract-1+rules-bbbb", Store::PutOutcome::kReplaced},  // the rules changed
+      {"claimex-extract-2+rules-bbbb", Store::PutOutcome::kReplaced},  // the code changed
+      {"claimex-extract-2+rules-bbbb", Store::PutOutcome::kUnchanged},
+  };
+  for (const Case& c : cases) {
+    Store::Options options;
+    options.path = db.path;
+    options.extractor_version = c.version;
+    auto store = Store::Open(options);
+    REQUIRE(store.ok());
+    INFO(c.version);
+    CHECK(MustPut(**store, a, ex) == c.expected);
+    REQUIRE((*store)->Commit().ok());
+    CHECK((*store)->Count("articles").value() == 1);
+  }
+}
+
 TEST_CASE("store: a changed body or metadata replaces the article and its rows", "[store]") {
   struct Case {
     const char* what;

@@ -64,6 +64,7 @@ int RunIngest(const InputOpts& o) {
   if (!ex.ok()) return Fatal(ex.status());
   Store::Options so;
   so.path = o.db;
+  so.extractor_version = (*ex)->version();
   auto store = Store::Open(so);
   if (!store.ok()) return Fatal(store.status());
   auto links_before = (*store)->Count("links");
