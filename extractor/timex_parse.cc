@@ -622,7 +622,7 @@ int Parser::PointExpr(int i, Point* p, bool cued, std::string_view* kind) const 
   if (i < 0 || i >= n_) return -1;
   cued = cued || Cued(i);
   // the same start is read again and again (by ranges, spans, "in" ...): remember the last few
-  Memo& m = memo_[i % kMemo];
+  Memo& m = memo_[(2 * i + (cued ? 1 : 0)) % kMemo];  // a start's cued and uncued reads apart
   if (m.at == i && m.cued == cued) {
     if (m.end > 0) *p = m.p, *kind = m.kind;
     return m.end;

@@ -158,8 +158,8 @@ class Parser {
     Point p;
     std::string_view kind;
   };
-  static constexpr int kMemo = 8;
-  mutable Memo memo_[kMemo];  // the last PointExpr results by start token
+  static constexpr int kMemo = 16;
+  mutable Memo memo_[kMemo];  // the last PointExpr results by start token and cue
 };
 
 }  // namespace claimex::timex
