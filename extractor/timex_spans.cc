@@ -424,6 +424,7 @@ int Parser::Expr(int i, Parsed* out) const {
   best.end = -1;
   Parsed r;
   auto take = [&](int end) {
+    if (end < 0) return;  // a reader that fails writes nothing: r is still clear
     if (end > best.end) {
       best = r;
       best.begin = i;
