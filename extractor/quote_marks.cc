@@ -69,17 +69,29 @@ Span Trimmed(std::string_view t, uint32_t a, uint32_t b) {
   return Span{a, b};
 }
 
+// The first byte c of paragraph p at or after `from`, or p.end.
+uint32_t NextByte(std::string_view t, Span p, char c, uint32_t from) {
+  if (from >= p.end) return p.end;
+  const size_t k = t.substr(0, p.end).find(c, from);
+  return k == std::string_view::npos ? p.end : static_cast<uint32_t>(k);
+}
+
 // Double marks of paragraph p: '"' and the doubled apostrophe "''".
 std::vector<Mark> DoubleMarks(const Document& doc, Span p) {
   std::string_view t = doc.norm.text();
   std::vector<Mark> marks;
-  for (uint32_t i = p.start; i < p.end; ++i) {
-    if (t[i] == '"') {
+  // the next '"' and the next apostrophe, each found by memchr and kept until passed
+  uint32_t dq = NextByte(t, p, '"', p.start), ap = NextByte(t, p, '\'', p.start);
+  while (std::min(dq, ap) < p.end) {
+    const uint32_t i = std::min(dq, ap);
+    if (i == dq) {
       marks.push_back({i, 1, Decide(doc, p, i, 1)});
-    } else if (t[i] == '\'' && i + 1 < p.end && t[i + 1] == '\'' &&
-               (i + 2 >= p.end || t[i + 2] != '\'')) {
+      dq = NextByte(t, p, '"', i + 1);
+    } else if (i + 1 < p.end && t[i + 1] == '\'' && (i + 2 >= p.end || t[i + 2] != '\'')) {
       marks.push_back({i, 2, Decide(doc, p, i, 2)});
-      ++i;
+      ap = NextByte(t, p, '\'', i + 2);
+    } else {
+      ap = NextByte(t, p, '\'', i + 1);
     }
   }
   return marks;
@@ -141,8 +153,8 @@ void PairSingle(const Document& doc, int pi, const std::vector<Span>& inside,
     return false;
   };
   std::vector<uint32_t> opens, closes;
-  for (uint32_t i = p.start; i < p.end; ++i) {
-    if (t[i] != '\'' || covered(i)) continue;
+  for (uint32_t i = NextByte(t, p, '\'', p.start); i < p.end; i = NextByte(t, p, '\'', i + 1)) {
+    if (covered(i)) continue;
     if (i + 1 < p.end && t[i + 1] == '\'') {  // '' is a double mark
       ++i;
       continue;
