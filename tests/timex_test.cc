@@ -441,6 +441,38 @@ TEST_CASE("a claim is scoped by the nearest time cue in its sentence", "[timex]"
   }
 }
 
+// Regression: Grammar::Scan tries no expression at a word whose lexicon kinds are all read only
+// around a time (prepositions, "ago", zones ...). The words the recognizers test by spelling at a
+// first token must still start one.
+TEST_CASE("times that start with a word tested by spelling are still found", "[timex]") {
+  RunCases({
+      {"every",
+       "The market opens every Monday at dawn.",
+       "2019-05-15",
+       {{"every Monday", "XXXX-WXX-1", "set"}}},
+      {"each",
+       "The sweepstake is drawn each Friday.",
+       "2019-05-15",
+       {{"each Friday", "XXXX-WXX-5", "set"}}},
+      {"week and a number",
+       "Takings dipped in week 12 of the season.",
+       "2019-05-15",
+       {{"in week 12", "2019-W12", "date"}}},
+      {"the year-ago",
+       "The year-ago quarter was weaker for the mill.",
+       "2019-05-15",
+       {{"The year-ago quarter", "2018-Q1", "date"}}},
+      {"the latest",
+       "Orders fell in the latest quarter, the firm said.",
+       "2019-05-15",
+       {{"in the latest quarter", "2019-Q1", "date"}}},
+      {"the first half",
+       "Profit rose during the first half of 2011.",
+       "2019-05-15",
+       {{"the first half of 2011", "2011-H1", "date"}}},
+  });
+}
+
 TEST_CASE("a bad time rule fails Create with its file and line", "[timex]") {
   std::map<std::string, std::string> files;
   for (const char* name : {"months.txt", "time_units.txt", "time_numbers.txt", "time_words.txt",
