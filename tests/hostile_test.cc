@@ -330,6 +330,10 @@ TEST_CASE("hostile: numbers with 10,000 digits", "[hostile]") {
       {"10,000 digit percentage change", "Prices rose " + nines + " per cent to " + nines + "."},
       {"a 10,000 digit range", "Between " + nines + " and " + nines + "0 cars were sold."},
       {"10,000 digits with a scale word", "Costs of " + nines + " billion pounds were cited."},
+      // Regression (found by extractor_fuzz): a 10-digit decade ("the 9999999999s") was cast to
+      // int before its digit count was checked (timex_parse.cc, UBSan in the sanitizer build).
+      {"a 10-digit decade", "Prices were lower in the 9999999999s, the firm said."},
+      {"a 10,000 digit decade", "Prices were lower in the " + nines + "s, the firm said."},
   };
   for (const auto& [name, body] : cases) {
     INFO(name);
