@@ -106,6 +106,10 @@ while read -r line; do
   echo "$line"
 done < <(CLAIMEX_SHARED="$shared" tools/bench/store_scale.sh "$bin" "$work/scale" "${sizes[@]}")
 
+# Hand-written sections of the results file (from its first "## " heading on: profiles, the
+# linker's own measurements) are kept below the regenerated table.
+notes=""
+[ -f tools/bench/RESULTS.md ] && notes=$(sed -n '/^## /,$p' tools/bench/RESULTS.md)
 {
   echo "# Benchmark results (tools/bench.sh)"
   echo
@@ -128,5 +132,6 @@ done < <(CLAIMEX_SHARED="$shared" tools/bench/store_scale.sh "$bin" "$work/scale
   echo "articles (probe: 2,000 held-out Reuters articles):"
   echo
   for l in "${scale_lines[@]}"; do echo "- ${l#store_scale }"; done
-} >tools/bench/RESULTS.md
+  [ -n "$notes" ] && printf '\n%s\n' "$notes"
+} >tools/bench/RESULTS.md.new && mv tools/bench/RESULTS.md.new tools/bench/RESULTS.md
 echo "bench: wrote tools/bench/RESULTS.md"
