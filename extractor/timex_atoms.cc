@@ -66,7 +66,7 @@ int Parser::Ordinal(int i, int* v) const {
   if (i < 0 || i >= n_) return -1;
   const Tok& t = toks_[i];
   if (t.kind == Tok::kNum) {
-    if (!t.ord) return -1;
+    if (!t.ord || t.num > 1e6) return -1;  // no time counts that far; and no int overflow
     *v = static_cast<int>(t.num);
     return i + 1;
   }

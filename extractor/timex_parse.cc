@@ -322,8 +322,8 @@ int Parser::YearPoint(int i, Point* p, bool cued) const {
   // decades
   int a = IsPunct(i, "'") ? i + 1 : i;
   if (a < n_ && toks_[a].kind == Tok::kNum && !toks_[a].decimal && IsWord(a + 1, "s") &&
-      Glued(a + 1) && static_cast<int>(toks_[a].num) % 10 == 0 &&
-      (toks_[a].digits == 4 || (a != i && toks_[a].digits == 2)) && a + 2 > best) {
+      Glued(a + 1) && (toks_[a].digits == 4 || (a != i && toks_[a].digits == 2)) &&
+      static_cast<int>(toks_[a].num) % 10 == 0 && a + 2 > best) {  // digits first: no overflow
     int v = static_cast<int>(toks_[a].num);
     *p = Point();
     p->gran = Gran::kDecade;

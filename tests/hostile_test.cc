@@ -334,6 +334,8 @@ TEST_CASE("hostile: numbers with 10,000 digits", "[hostile]") {
       // int before its digit count was checked (timex_parse.cc, UBSan in the sanitizer build).
       {"a 10-digit decade", "Prices were lower in the 9999999999s, the firm said."},
       {"a 10,000 digit decade", "Prices were lower in the " + nines + "s, the firm said."},
+      // Regression: an ordinal that large was cast to int (timex_atoms.cc Ordinal).
+      {"a 10-digit ordinal", "It was the 9999999999th quarter of growth, the firm said."},
   };
   for (const auto& [name, body] : cases) {
     INFO(name);
