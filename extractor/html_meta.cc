@@ -198,9 +198,14 @@ bool AllDigits(std::string_view w) {
   return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// Digits to int, saturating at 1,000,000,000: a 20-digit "year" must not overflow (found by
+// feed_reader_fuzz); no date part is that large, so callers reject it.
 int ToInt(std::string_view w) {
   int v = 0;
-  for (char c : w) v = v * 10 + (c - '0');
+  for (char c : w) {
+    if (v >= 100000000) return 1000000000;
+    v = v * 10 + (c - '0');
+  }
   return v;
 }
 
