@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "extractor/encoding.h"
+
 namespace claimex {
 namespace {
 
@@ -25,24 +27,6 @@ int Hex4(std::string_view s, size_t i) {
     v = v * 16 + d;
   }
   return v;
-}
-
-void AppendUtf8(uint32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 // A JSON string starting at s[*i] == '"'; decoded into *out (when out is not null).
@@ -87,7 +71,7 @@ bool ReadString(std::string_view s, size_t* i, std::string* out) {
           p += 6;
           cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
         }
-        if (out) AppendUtf8(static_cast<uint32_t>(cp), out);
+        if (out) AppendUtf8(static_cast<char32_t>(cp), out);
         continue;
       }
       default: return false;
