@@ -290,6 +290,13 @@ TEST_CASE("reported speech without quote marks", "[quotes]") {
       {"an organisation speaks",
        "The Home Office said the scheme would be extended.",
        {{"the scheme would be extended", "reported", "Home Office", "speaker-verb-content/org"}}},
+      {"announced needs no 'that'",
+       "The Harbour Board announced it would cut the ferry fares in June.",
+       {{"it would cut the ferry fares", "reported", "Harbour Board",
+         "speaker-verb-content/org"}}},
+      {"plural 'argue' reports",
+       "They argue the new toll breaks the terms of the bridge licence.",
+       {{"the new toll breaks", "reported", "", "speaker-verb-content/"}}},
   };
   for (const Case& c : cases) Check(c);
 }
