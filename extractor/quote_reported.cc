@@ -177,6 +177,17 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       rule = "coordinated";
     } else {
       m = mp_.Before(verb, sf);
+      // "The Commission on Harbour Safety says", "supporters in the council say": the mention
+      // before the verb is the object of a phrase after the subject's head; walk back over up to
+      // two such phrases to the head (which speaks).
+      for (int hop = 0; hop < 2 && m.ok() && !m.after_relative && !mp_.AtClauseStart(m.first, sf);
+           ++hop) {
+        const int p = m.first - 1;
+        if (p <= sf || !w_.IsWord(p) || !(lex_.ClassOf(w_.Lower(p)) & kPreposition)) break;
+        Mention head = mp_.Before(p, sf);
+        if (!head.ok()) break;
+        m = head;
+      }
     }
     if (!m.ok()) continue;
     if (!(flags & kVerbReport) && !(flags & kVerbMixed) && IsSourceNoun(m)) continue;

@@ -263,6 +263,8 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
       // "a spokesman for the council": a preposition before the determiner continues the phrase.
       if (k - 1 >= floor && w_.IsWord(k - 1) && (lex_.ClassOf(w_.Lower(k - 1)) & kPreposition) &&
           !(lex_.ClassOf(w_.Lower(k - 1)) & kDeterminer)) {
+        // (that determiner belongs to the phrase's object: "supporters in the council" has none)
+        det = -1;
         k -= 2;
         n += 2;
         continue;
@@ -283,8 +285,6 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
   }
   int first = det >= 0 ? det : k + 1;
   if (first > j) return Mention();
-  if (det < 0 && j - first + 1 > 3) return Mention();  // a bare phrase is short: "officials"
-  if (!AtClauseStart(first, floor)) return Mention();
   // The head noun is the last word before a preposition ("spokesman" in "a spokesman for ...").
   int head = j;
   for (int h = first + (det >= 0 ? 1 : 0); h <= j; ++h) {
@@ -293,6 +293,9 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
       break;
     }
   }
+  // A bare phrase is short: "officials", "local officials in the county".
+  if (det < 0 && (head < first || head - first + 1 > 3)) return Mention();
+  if (!AtClauseStart(first, floor)) return Mention();
   Mention m;
   m.first = first;
   m.last = j + 1;
