@@ -61,7 +61,7 @@ void CueFinder::AccordingTo(int sf, int sl, const std::vector<Span>& quoted,
       continue;
     }
     Mention m = mp_.After(a + 2, sl);
-    if (!m.ok() || IsSourceNoun(m)) return;  // "according to the latest figures": a source
+    if (!m.ok()) return;
     Cue cue = MakeCue(m, a, a + 2, "according-to");
     if (a == sf) {
       // "According to X, ...": the content follows the first comma after X.

@@ -220,6 +220,7 @@ Mention MentionParser::Classify(int first, int last) const {
       (w_.Lower(m.name_first - 1) == "of" || w_.Lower(m.name_first - 1) == "for") &&
       lex_.IsOrgWord(w_.Text(m.name_first - 2))) {
     m.name_first = RunStart(m.name_first - 2, role_start);
+    if (m.name_first <= role_start) m.role.clear();  // (no "Office for" role in "the Office for X")
     m.kind = Mention::kOrg;
     m.gender = Gender::kThing;
     return m;
