@@ -243,6 +243,18 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       bool person =
           m.kind == Mention::kName || m.kind == Mention::kPronoun || m.kind == Mention::kRole;
       if (!quote && (!person || !(flags & kVerbStance))) continue;
+      // A naming verb (mixed and stance: "called") without a quote mark names only with a
+      // complement after its object: "called the plan a reset", not "called her mother on Friday"
+      // or "called the police when ...".
+      if (!quote && (flags & kVerbMixed)) {
+        bool early_link = false;
+        for (int k = c; k < std::min(c + 3, sl) && !early_link; ++k) {
+          early_link = !w_.IsWord(k) ||
+                       ((lex_.ClassOf(w_.Lower(k)) & (kPreposition | kClauseLink)) &&
+                        w_.Lower(k) != "of");
+        }
+        if (early_link) continue;
+      }
     }
     found.push_back({MakeCue(m, verb, after, rule), c});
     v = c - 1;  // cues inside this content end it
