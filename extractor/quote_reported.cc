@@ -188,6 +188,21 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         if (!head.ok()) break;
         m = head;
       }
+      // "The independent Commission says": lower-case modifiers between a determiner at the
+      // clause start and the name belong to the mention.
+      if (m.ok() && !m.after_relative && !mp_.AtClauseStart(m.first, sf)) {
+        int k = m.first - 1;
+        int n = 0;
+        while (k > sf && n < 3 && w_.IsWord(k) && w_[k].kind == QWord::kAlpha && !w_[k].cap &&
+               !lex_.ClassOf(w_.Lower(k))) {
+          --k;
+          ++n;
+        }
+        if (n > 0 && k >= sf && w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kDeterminer) &&
+            mp_.AtClauseStart(k, sf)) {
+          m.first = k;
+        }
+      }
     }
     if (!m.ok()) continue;
     if (!(flags & kVerbReport) && !(flags & kVerbMixed) && IsSourceNoun(m)) continue;
