@@ -329,7 +329,12 @@ ReadItem FeedReader::MakeItem(const xmlNode* node, int n) {
     if (!IsBlank(a.body)) break;
   }
   if (id.empty()) id = !a.url.empty() ? a.url : stem_ + "-" + std::to_string(n);
-  if (!seen_ids_.insert(id).second) id += "#" + std::to_string(n);
+  // A repeated id gets the item's number; if an item already took that too (a guid "x#5"),
+  // a further suffix: ids stay unique within a feed.
+  const std::string base = id;
+  for (int k = 0; !seen_ids_.insert(id).second; ++k) {
+    id = base + "#" + std::to_string(n) + (k > 0 ? "." + std::to_string(k) : "");
+  }
   a.id = std::move(id);
   // A headline-only item (no content, description or summary) is its headline.
   if (IsBlank(a.body)) a.body = a.title;

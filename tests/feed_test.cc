@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -396,6 +397,24 @@ TEST_CASE("repeated item ids are made unique", "[feed]") {
   REQUIRE(articles.size() == 2);
   CHECK(articles[0].id == "same");
   CHECK(articles[1].id == "same#2");
+}
+
+// Regression (found by feed_reader_fuzz): an item whose guid already reads "same#3" made the
+// third "same" item's id "same#3" again.
+TEST_CASE("a suffixed id taken by a guid is not given twice", "[feed]") {
+  TempDir dir;
+  auto item = [](const std::string& guid) {
+    return "<item><guid>" + guid + "</guid><description>Text.</description></item>";
+  };
+  auto articles = Articles(ReadAll(dir.Write(
+      "dupes.rss", "<rss><channel><title>D</title>" + item("same") + item("same#3") +
+                       item("same") + item("same") + "</channel></rss>")));
+  REQUIRE(articles.size() == 4);
+  std::set<std::string> ids;
+  for (const Article& a : articles) CHECK(ids.insert(a.id).second);
+  CHECK(articles[1].id == "same#3");
+  CHECK(articles[2].id == "same#3.1");
+  CHECK(articles[3].id == "same#4");
 }
 
 }  // namespace
