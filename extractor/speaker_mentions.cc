@@ -492,10 +492,31 @@ Mention MentionParser::Apposed(int comma, int floor) const {
   return best;
 }
 
+namespace {
+constexpr int kMaxDashAside = 30;  // words between the dashes of "X -- an aside -- said"
+}  // namespace
+
 Mention MentionParser::Before(int end, int floor) const {
   int j = SkipBack(end - 1, floor);
   if (j < floor) return Mention();
   if (w_.Is(j, ',')) return Apposed(j, floor);
+  // "Jo Bloggs -- author of a book on the ferries -- said": the mention before the opening dash.
+  auto dash = [&](int k) {
+    if (k < floor || w_.IsWord(k)) return false;
+    std::string_view t = w_.Text(k);
+    return t == "-" || t == "--" || t == "\u2014" || t == "\u2013" || t == "\u2015";
+  };
+  if (dash(j)) {
+    int k = j;
+    while (dash(k - 1)) --k;
+    int open = k - 1;
+    for (int n = 0; open >= floor && !dash(open) && n < kMaxDashAside; ++n) --open;
+    if (open < floor || !dash(open) || open == k - 1) return Mention();
+    while (dash(open - 1)) --open;
+    Mention m = Before(open, floor);
+    if (m.kind != Mention::kName && m.kind != Mention::kOrg) return Mention();
+    return AtClauseStart(m.first, floor) ? m : Mention();
+  }
   if (!w_.IsWord(j)) return Mention();
   int g;
   int len;
