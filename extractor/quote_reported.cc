@@ -264,9 +264,9 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       if (!quote && (flags & kVerbMixed)) {
         bool early_link = false;
         for (int k = c; k < std::min(c + 3, sl) && !early_link; ++k) {
-          early_link = !w_.IsWord(k) ||
-                       ((lex_.ClassOf(w_.Lower(k)) & (kPreposition | kClauseLink)) &&
-                        w_.Lower(k) != "of");
+          early_link =
+              !w_.IsWord(k) ||
+              ((lex_.ClassOf(w_.Lower(k)) & (kPreposition | kClauseLink)) && w_.Lower(k) != "of");
         }
         if (early_link) continue;
       }
