@@ -158,6 +158,7 @@ Result<std::unique_ptr<const QuoteLexicon>> QuoteLexicon::Create(const RuleSet& 
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "press_release.txt", &lex->press_release));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "gerund_stops.txt", &lex->gerund_stops));
   CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "source_nouns.txt", &lex->source_nouns));
+  CLAIMEX_RETURN_IF_ERROR(LoadPhrases(rules, "speech_nouns.txt", &lex->speech_nouns));
   CLAIMEX_RETURN_IF_ERROR(LoadWords(rules, "organisations.txt", &lex->org_words));
   CLAIMEX_RETURN_IF_ERROR(LoadWords(rules, "name_stopwords.txt", &lex->name_stops));
   CLAIMEX_RETURN_IF_ERROR(LoadWords(rules, "name_particles.txt", &lex->name_particles));

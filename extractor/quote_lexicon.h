@@ -13,6 +13,7 @@
 //   press_release.txt           "Notes to editors" and other closing headings
 //   function_words.txt          determiners, conjunctions, relatives, prepositions
 //   source_nouns.txt            "figures", "statistics": "according to" them is a source
+//   speech_nouns.txt            "claim", "warning": "X's claim that ..." is reported speech
 // Immutable after Create.
 #ifndef CLAIMEX_EXTRACTOR_QUOTE_LEXICON_H_
 #define CLAIMEX_EXTRACTOR_QUOTE_LEXICON_H_
@@ -70,6 +71,7 @@ struct QuoteLexicon {
   PhraseSet gerund_stops;         // value: 1 (no cue after them: "without saying")
   PhraseSet press_release;        // value: 1
   PhraseSet source_nouns;         // value: 1 ("figures", "statistics": not a speaker)
+  PhraseSet speech_nouns;         // value: 1 ("claim", "warning": "X's claim that ...")
   StringMap<int> org_words;       // case-sensitive
   StringMap<int> name_stops;      // case-sensitive
   StringMap<int> name_particles;  // case-sensitive

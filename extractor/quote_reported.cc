@@ -274,6 +274,33 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     found.push_back({MakeCue(m, verb, after, rule), c});
     v = c - 1;  // cues inside this content end it
   }
+  // "the Mayor's claim that the depot would close": a speech noun (speech_nouns.txt) after a
+  // possessor (up to two modifiers between: "Jo Bloggs's earlier claim that"), with a clause after
+  // "that" (not "the claim that was made"); the possessor speaks.
+  if (found.empty()) {
+    for (int v = sf + 2; v + 2 < sl; ++v) {
+      if (used[v] || quoted_word(v) || !lex_.speech_nouns.Contains(w_, v) ||
+          !is_word(v + 1, "that")) {
+        continue;
+      }
+      const int s0 = v + 2;
+      const bool clause = w_.IsWord(s0) && (lex_.pronouns.Contains(w_, s0) ||
+                                            (lex_.ClassOf(w_.Lower(s0)) & kDeterminer) ||
+                                            w_.Lower(s0) == "there" || mp_.IsNameWord(s0));
+      if (!clause) continue;
+      int k = v - 1;
+      for (int n = 0; n < 2 && k > sf && w_.IsWord(k) && !w_[k].cap && !is_word(k, "'s") &&
+                      !lex_.ClassOf(w_.Lower(k));
+           ++n) {
+        --k;
+      }
+      if (!is_word(k, "'s")) continue;
+      Mention m = mp_.Before(k, sf);
+      if (!m.ok()) continue;
+      Emit(v + 1, sl, MakeCue(m, v, v + 1, "speech-noun"), quoted, used, out);
+      return;
+    }
+  }
   // Each content runs to the end of the sentence; a cue inside it is reported speech nested in
   // it ("X said that Y told him ...") and gets its own, shorter quote.
   for (const Found& f : found) Emit(f.content, sl, f.cue, quoted, used, out);
