@@ -74,6 +74,8 @@ class CueFinder {
   // "According to X, ..." / "..., according to X." in sentence words [sf, sl).
   void AccordingTo(int sf, int sl, const std::vector<Span>& quoted, const std::vector<bool>& used,
                    std::vector<ReportedSpeech>* out) const;
+  // The first word after a newswire dateline opening words [first, last), else `first`.
+  int AfterDateline(int first, int last) const;
   // Appends content [c0, c1) with its cue unless it is too short or all one direct quote; the
   // content ends before the cue words of a direct quote inside it. True when appended.
   bool Emit(int c0, int c1, const Cue& cue, const std::vector<Span>& quoted,

@@ -72,10 +72,25 @@ void CueFinder::AccordingTo(int sf, int sl, const std::vector<Span>& quoted,
         }
       }
     } else if (a - 1 > sf && w_.Is(a - 1, ',')) {
-      Emit(sf, a - 1, cue, quoted, used, out);
+      Emit(AfterDateline(sf, a - 1), a - 1, cue, quoted, used, out);
     }
     return;
   }
+}
+
+// A newswire dateline opening the sentence ("HARBOURSIDE, 22 July 2024 - ...", "LONDON
+// (Wire) - ...": a word in capitals, then a spaced dash within eight words) is not what was
+// said: the content starts after the dash. Otherwise `first`.
+int CueFinder::AfterDateline(int first, int last) const {
+  std::string_view head = w_.Text(first);
+  if (head.size() < 3 ||
+      !std::all_of(head.begin(), head.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return first;
+  }
+  for (int k = first + 1; k < std::min(last, first + 9); ++k) {
+    if (w_.Is(k, '-') && w_[k].start > w_[k - 1].end && k + 1 < last) return k + 1;
+  }
+  return first;
 }
 
 void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vector<bool>& used,

@@ -316,6 +316,10 @@ TEST_CASE("reported speech without quote marks", "[quotes]") {
       {"according to a report is reported speech too",
        "The bridge will need new cables within five years, according to a survey by the county.",
        {{"The bridge will need new cables", "reported", "", "according-to/description"}}},
+      // Regression: the content of a sentence-initial "..., according to X" took in the dateline.
+      {"according to after a dateline: the content starts after the dash",
+       "PORTWELL, 3 May 2024 - The bridge will need new cables, according to a county survey.",
+       {{"The bridge will need new cables", "reported", "", "according-to/description"}}},
       {"according to an organisation named with 'for' (of/for join its name)",
        "According to the Office for Tidal Records, the sea wall was raised twice.",
        {{"the sea wall was raised twice", "reported", "Office for Tidal Records",
