@@ -4,15 +4,16 @@
 # nothing. Shell blocks run with bash -e in a scratch copy of the repository root (build/ and
 # demo.db linked in), so files they write (all.jsonl, figures.csv) do not land in the checkout;
 # `claimex serve` is started in the background and its overview page fetched. Python blocks run
-# with the system python3; the pandas example is skipped, saying so, when pandas is not installed
-# (apt-get install python3-pandas).
-# Usage: tools/readme_examples.sh          runs tools/demo.sh first (set-up, build, demo.db)
+# with the system python3, pandas installed by `tools/setup.sh --docs` (without it the pandas
+# example is skipped, saying so).
+# Usage: tools/readme_examples.sh          runs tools/setup.sh --docs and tools/demo.sh first
 # Env: SKIP_DEMO=1 uses the demo.db already there; BUILD_DIR (default build) is linked as build/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 BUILD_DIR=${BUILD_DIR:-build}
 if [[ -z "${SKIP_DEMO:-}" ]]; then
+  tools/setup.sh --docs
   tools/demo.sh >/tmp/claimex_demo.$$.log 2>&1 || { cat /tmp/claimex_demo.$$.log; exit 1; }
   grep -q "build/claimex serve --db demo.db" /tmp/claimex_demo.$$.log ||
     { echo "readme_examples: tools/demo.sh does not end with the next steps" >&2; exit 1; }

@@ -4,6 +4,8 @@
 #        tools/setup.sh --browser  also Chromium and ChromeDriver (tools/browser_test.sh)
 #        tools/setup.sh --fuzz     also clang, its libFuzzer runtime and GNU time (tools/ci_extra.sh:
 #                                  the sanitizer and fuzz builds, the hostile-input bounds)
+#        tools/setup.sh --docs     also pandas for the system python3 and curl (readme_examples.sh
+#                                  runs the README's pandas example)
 #        tools/setup.sh --bench    also GNU parallel, Node.js and npm (tools/bench.sh: the
 #                                  scale-out test and the Recognizers-Text peer)
 set -euo pipefail
@@ -14,6 +16,7 @@ for arg in "$@"; do
   case "$arg" in
     --browser) pkgs+=(chromium chromium-driver) ;;
     --fuzz) pkgs+=(clang libclang-rt-14-dev time) ;;
+    --docs) pkgs+=(python3-pandas curl) ;;
     --bench) pkgs+=(parallel nodejs); command -v npm >/dev/null || pkgs+=(npm) ;;
   esac
 done
