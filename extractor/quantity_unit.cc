@@ -255,7 +255,11 @@ std::string UnitLexicon::CountedNoun(const QTokens& t, size_t j, bool singular, 
     }
     if (q + 1 < n && word_first[q + 1] == word_last[q] + 2 &&
         (t.Is(word_last[q] + 1, "and") || t.Is(word_last[q] + 1, "or"))) {
-      for (size_t r = n; r-- > q + 1;) {
+      // One conjunct only: "2,900 officers and staff and answers 1,100 calls" counts "officers
+      // and staff"; the second "and" joins a verb phrase.
+      size_t m = q + 1;
+      while (m + 1 < n && word_first[m + 1] == word_last[m] + 1) ++m;
+      for (size_t r = m + 1; r-- > q + 1;) {
         if (LooksPlural(t, word_last[r])) {
           q = r;
           break;

@@ -213,6 +213,11 @@ TEST_CASE("counted nouns", "[quantity]") {
       {"She is one of the founders of the club.", "one", 1, "count", "founders"},
       {"Four-, five- and six-door models exist.", "Four", 4, "count", "door"},
       {"The city employs 3,000 staff.", "3,000", 3000, "count", "staff"},
+      // Regression: a second "and" joined the verb of the next clause to the counted noun.
+      {"The force employs 2,900 officers and staff and answers 1,100 calls a day.", "2,900", 2900,
+       "count", "officers and staff"},
+      {"It funds 12 libraries and reading rooms and pays their rent.", "12", 12, "count",
+       "libraries and reading rooms"},
   });
 }
 
