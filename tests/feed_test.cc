@@ -14,6 +14,7 @@
 
 #include "extractor/gunzip.h"
 #include "extractor/reader.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
@@ -21,28 +22,7 @@ namespace {
 using namespace std::string_literals;
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("claimex_feed_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path_ / name;
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 std::vector<ReadItem> ReadAll(const std::string& path, const ReaderOptions& options = {}) {
   std::vector<ReadItem> items;

@@ -19,6 +19,7 @@
 #include "extractor/extractor.h"
 #include "extractor/reader.h"
 #include "tests/fuzz/invariants.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
@@ -29,20 +30,7 @@ namespace fs = std::filesystem;
 // sanitizer build; a quadratic blow-up on these inputs takes minutes.
 constexpr double kCpuSecondsBound = 20;
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() /
-           ("claimex_hostile_" + std::to_string(getpid()) + "_" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing::TempDir;
 
 // Peak resident memory of this process so far, in MiB.
 double PeakRssMiB() {

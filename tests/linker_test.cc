@@ -20,6 +20,7 @@
 #include "db/sqlite_util.h"
 #include "db/store.h"
 #include "extractor/extractor.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
@@ -248,21 +249,7 @@ TEST_CASE("link compare: near, figure, quote and what must not link", "[links]")
 
 // --- linking through the store --------------------------------------------------------------
 
-struct TempDb {
-  std::string path;
-  TempDb() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = (fs::temp_directory_path() /
-            ("claimex_linker_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
-             "_" + std::to_string(rd()) + ".db"))
-               .string();
-  }
-  ~TempDb() {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
-  }
-};
+using testing::TempDb;
 
 const Extractor& TheExtractor() {
   static std::unique_ptr<Extractor> ex = [] {

@@ -16,6 +16,7 @@
 #include "extractor/byte_stream.h"
 #include "extractor/input_files.h"
 #include "extractor/jsonl_reader.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
@@ -23,34 +24,7 @@ namespace {
 using namespace std::string_literals;
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("claimex_reader_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  // Writes `bytes` to `name` (sub-directories created) and returns the full path.
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    fs::path p = path_ / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-  std::string Path(const std::string& name = "") const {
-    return name.empty() ? path_.string() : (path_ / name).string();
-  }
-
- private:
-  fs::path path_;
-};
+using testing::TempDir;
 
 std::vector<ReadItem> ReadAll(const std::vector<std::string>& paths,
                               const ReaderOptions& options = {}) {

@@ -17,27 +17,14 @@
 
 #include "db/store.h"
 #include "extractor/extractor.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp directory, removed with everything in it.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int n = 0;
-    path = fs::temp_directory_path() /
-           ("claimex_sql_safety_" + std::to_string(getpid()) + "_" + std::to_string(n++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using testing::TempDir;
 
 // Strings that would change a statement if SQL were built from them. Each becomes an id (with
 // a suffix to keep ids unique), a title, a source, a url and a piece of a body.

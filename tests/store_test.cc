@@ -17,28 +17,14 @@
 
 #include "db/linker.h"
 #include "extractor/embedded_data.h"
+#include "tests/temp_files.h"
 
 namespace claimex {
 namespace {
 
 namespace fs = std::filesystem;
 
-// A unique database path, removed (with its WAL and shared-memory files) on destruction.
-struct TempDb {
-  std::string path;
-  TempDb() {
-    static std::atomic<int> counter{0};
-    std::random_device rd;
-    path = (fs::temp_directory_path() /
-            ("claimex_store_test_" + std::to_string(getpid()) + "_" + std::to_string(counter++) +
-             "_" + std::to_string(rd()) + ".db"))
-               .string();
-  }
-  ~TempDb() {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path + suffix, ec);
-  }
-};
+using testing::TempDb;
 
 std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only = false, int batch = 256) {
   Store::Options options;
