@@ -23,6 +23,7 @@
 
 #include "extractor/encoding.h"
 #include "tests/query_fixture.h"
+#include "tools/web/html.h"
 #include "tools/web/server.h"
 
 namespace claimex {
@@ -101,20 +102,7 @@ Reply Get(int port, const std::string& target) {
   return Raw(port, "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 }
 
-std::string UrlEncode(const std::string& s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
+using web::UrlEncode;
 
 // The local addresses (hex, as in /proc/net/tcp*) of sockets listening on `port`.
 std::set<std::string> ListenAddresses(int port) {
