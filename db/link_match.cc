@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 namespace claimex {
 namespace {
@@ -30,8 +31,9 @@ struct Overlap {
   double jaccard = 0;         // weighted, over distinct tokens
   double unmatched_more = 0;  // content weight only one side has: the larger side
   double unmatched_less = 0;
-  bool number_changed = false;  // each side has a number the other lacks
-  int extra_numbers = 0;
+  bool number_changed = false;   // each side has a number the other lacks
+  int extra_numbers = 0;         // numbers only one side has, both sides counted
+  int shared = 0, distinct = 0;  // distinct tokens in both / in either
 };
 
 // The statement's distinct tokens: precomputed, else made in `scratch`.
@@ -69,6 +71,7 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
     if (j == db.size() || (i < da.size() && da[i].hash < db[j].hash)) {
       const double x = weight(da[i], ia[i]);
       total += x;
+      ++o.distinct;
       if (!da[i].stop) only_a += x;
       if (da[i].number) {
         num_a = true;
@@ -78,6 +81,7 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
     } else if (i == da.size() || db[j].hash < da[i].hash) {
       const double x = weight(db[j], ib[j]);
       total += x;
+      ++o.distinct;
       if (!db[j].stop) only_b += x;
       if (db[j].number) {
         num_b = true;
@@ -88,6 +92,8 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
       const double x = weight(da[i], ia[i]);
       total += x;
       shared += x;
+      ++o.distinct;
+      ++o.shared;
       ++i;
       ++j;
     }
@@ -99,30 +105,46 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
   return o;
 }
 
+double Ratio(double n, double d) { return d > 0 ? n / d : 0; }
+
+NearFeatures Features(const Statement& sa, const Statement& sb, const Overlap& o, int lcs) {
+  const double na = static_cast<double>(sa.tokens.size());
+  const double nb = static_cast<double>(sb.tokens.size());
+  NearFeatures f{};
+  f[kLcsLonger] = Ratio(lcs, std::max(na, nb));
+  f[kWeightedJaccard] = o.jaccard;
+  f[kUnmatchedMore] = o.unmatched_more;
+  f[kUnmatchedLess] = o.unmatched_less;
+  f[kWordJaccard] = Ratio(o.shared, o.distinct);
+  f[kUnmatchedNumbers] = o.extra_numbers;
+  f[kLengthDifference] = std::fabs(na - nb);
+  return f;
+}
+
+Overlap MeasureOverlap(const Statement& sa, const Statement& sb, const std::vector<LinkToken>& da,
+                       const std::vector<LinkToken>& db, const WordWeights& w) {
+  std::vector<double> scratch_a, scratch_b;
+  return Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
+}
+
 struct Near {
   double score = 0;
-  bool mostly_same = false;  // a clause more or less, or most words in the same order
+  bool mostly_same = false;  // most words in the same order
 };
 
-// A near verdict for two token lists, or nothing.
+// A near verdict for two statements, or nothing.
 std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
                               const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
-                              const WordWeights& w, double threshold) {
-  const std::vector<LinkToken>& a = sa.tokens;
-  const std::vector<LinkToken>& b = sb.tokens;
-  if (a.empty() || b.empty()) return std::nullopt;
-  std::vector<double> scratch_a, scratch_b;
-  const Overlap o = Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
+                              const WordWeights& w, const MatchOptions& options) {
+  if (options.model == nullptr || sa.tokens.empty() || sb.tokens.empty()) return std::nullopt;
+  const Overlap o = MeasureOverlap(sa, sb, da, db, w);
   if (o.number_changed) return std::nullopt;
-  const int lcs = CommonSubsequence(a, b);
-  const double shorter = static_cast<double>(std::min(a.size(), b.size()));
-  const double longer = static_cast<double>(std::max(a.size(), b.size()));
-  const double lmin = lcs / shorter, lmax = lcs / longer;
-  if (lcs >= 8 && lmin >= 0.85 && lmax >= 0.45) return Near{0.5 + 0.5 * lmax, true};
+  const int lcs = CommonSubsequence(sa.tokens, sb.tokens);
   if (lcs < 6) return std::nullopt;  // a shared name and a verb are not a statement
-  const double sim = lmax + 0.5 * o.jaccard - 0.01 * o.unmatched_more - 0.005 * o.unmatched_less;
-  if (sim < threshold) return std::nullopt;
-  return Near{std::min(1.0, 0.5 + 0.5 * std::min(1.0, sim)), lmax >= 0.5};
+  const NearFeatures f = Features(sa, sb, o, lcs);
+  const double p = options.model->Probability(f);
+  if (p < options.near_threshold) return std::nullopt;
+  return Near{p, f[kLcsLonger] >= 0.5};
 }
 
 std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
@@ -250,13 +272,72 @@ int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkTok
   return prev[m];
 }
 
+namespace {
+constexpr const char* kFeatureNames[kNearFeatureCount] = {
+    "lcs_longer",   "weighted_jaccard",  "unmatched_more",   "unmatched_less",
+    "word_jaccard", "unmatched_numbers", "length_difference"};
+}  // namespace
+
+const char* NearFeatureName(int feature) {
+  return feature >= 0 && feature < kNearFeatureCount ? kFeatureNames[feature] : "";
+}
+
+NearFeatures MeasureNear(const Statement& a, const Statement& b, const WordWeights& w) {
+  std::vector<LinkToken> scratch_a, scratch_b;
+  const std::vector<LinkToken>& da = DistinctOf(a, &scratch_a);
+  const std::vector<LinkToken>& db = DistinctOf(b, &scratch_b);
+  // Measure is not symmetric in its flags only; the counts and weights it returns are.
+  return Features(a, b, MeasureOverlap(a, b, da, db, w), CommonSubsequence(a.tokens, b.tokens));
+}
+
+Result<NearModel> NearModel::Create(const RuleSet& rules) {
+  auto file = rules.Get("link_near_model.txt");
+  if (!file.ok()) return file.status();
+  NearFeatures weights{};
+  std::array<bool, kNearFeatureCount> seen{};
+  double bias = 0;
+  bool has_bias = false;
+  for (const RuleLine& line : (*file)->lines) {
+    if (line.fields.size() != 2) return (*file)->Error(line, "want NAME and WEIGHT");
+    char* end = nullptr;
+    const double v = std::strtod(line.fields[1].c_str(), &end);
+    if (end == line.fields[1].c_str() || *end != '\0' || !std::isfinite(v)) {
+      return (*file)->Error(line, "weight is not a number: " + line.fields[1]);
+    }
+    if (line.fields[0] == "bias") {
+      if (has_bias) return (*file)->Error(line, "bias given twice");
+      has_bias = true;
+      bias = v;
+      continue;
+    }
+    int f = 0;
+    while (f < kNearFeatureCount && line.fields[0] != kFeatureNames[f]) ++f;
+    if (f == kNearFeatureCount) return (*file)->Error(line, "no such feature: " + line.fields[0]);
+    if (seen[f]) return (*file)->Error(line, "feature given twice: " + line.fields[0]);
+    seen[f] = true;
+    weights[f] = v;
+  }
+  const RuleLine last = (*file)->lines.empty() ? RuleLine{} : (*file)->lines.back();
+  if (!has_bias) return (*file)->Error(last, "no bias line");
+  for (int f = 0; f < kNearFeatureCount; ++f) {
+    if (!seen[f]) return (*file)->Error(last, std::string("no weight for ") + kFeatureNames[f]);
+  }
+  return NearModel(bias, weights);
+}
+
+double NearModel::Probability(const NearFeatures& f) const {
+  double z = bias_;
+  for (int i = 0; i < kNearFeatureCount; ++i) z += weights_[i] * f[i];
+  return 1.0 / (1.0 + std::exp(-z));
+}
+
 std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,
                                const MatchOptions& options) {
   if (auto q = QuoteScore(a, b)) return Verdict{LinkKind::kQuote, *q};
   std::vector<LinkToken> scratch_a, scratch_b;
   const std::vector<LinkToken>& da = DistinctOf(a, &scratch_a);
   const std::vector<LinkToken>& db = DistinctOf(b, &scratch_b);
-  const std::optional<Near> n = NearScore(a, b, da, db, w, options.near_threshold);
+  const std::optional<Near> n = NearScore(a, b, da, db, w, options);
   if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
   // A restatement in other words that shares a figure is a figure link.
   if (auto f = FigureScore(a, b, da, db, w, options.figure_context))

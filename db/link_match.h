@@ -4,27 +4,26 @@
 // Kinds, tried in this order (one link per pair):
 //  - quote: both statements hold a direct quote of the same speaker, and the quoted words are
 //    the same but for a few (LCS >= 90% of the shorter quote, at least 5 words);
-//  - near: mostly the same words. Either one contains the other but for a clause (a common
-//    subsequence of >= 8 words covering >= 85% of the shorter and >= 45% of the longer), or
-//    they share a common subsequence of >= 6 words and the similarity >= near_threshold, where
-//        similarity = LCS/longer + 0.5 * weighted Jaccard - 0.01 * unmatched(more) - 0.005 *
-//        unmatched(less)
-//    (weights: inverse document frequency, stop words a tenth; unmatched = the weight of the
-//    content words only one side has). A number changed between the two (each side has a number
-//    the other lacks: "rose 4.4%" vs "rose 4.6%") is never near. When the common subsequence
-//    covers less than half of the longer statement and they share a supported figure, the
-//    pair is a figure link instead (a restatement in other words).
+//  - near: mostly the same words: the near model (NearModel below, weights in
+//    patterns/link_near_model.txt) gives a probability >= near_threshold from the pair's
+//    word features (NearFeatures: common subsequence, weighted and plain overlap, unmatched
+//    words and numbers, lengths), and the two share a common subsequence of at least
+//    6 words. A number changed between the two (each side has a number the other lacks: "rose
+//    4.4%" vs "rose 4.6%") is never near. When the common subsequence covers less than half of
+//    the longer statement and they share a supported figure, the pair is a figure link instead
+//    (a restatement in other words).
 //  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other, with
 //    supporting context: when both name the same counted noun, one more shared content word;
 //    when the measured things share a word, one more; otherwise two shared content words
 //    weighing >= figure_context (numbers and the figures' own words do not count) — and no
 //    figure changed between them (same unit and noun, values within a factor of 1.5 but not
 //    compatible, and unmatched on both sides: "4.48%" vs "4.46%").
-// Scores: quote and near give their similarity (0.5..1), figure 0.55 + 0.05 per shared context
-// word (at most 0.95). Verbatim links (equal sentence hashes) never reach Compare.
+// Scores: quote gives its similarity (0.5..1), near the model's probability, figure 0.55 + 0.05 per
+// shared context word (at most 0.95). Verbatim links (equal sentence hashes) never reach Compare.
 #ifndef CLAIMEX_DB_LINK_MATCH_H_
 #define CLAIMEX_DB_LINK_MATCH_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,6 +33,8 @@
 #include "db/link_figures.h"
 #include "db/link_text.h"
 #include "extractor/extraction.h"
+#include "extractor/rules.h"
+#include "extractor/status.h"
 
 namespace claimex {
 
@@ -88,8 +89,46 @@ class WordWeights {
   std::unordered_map<uint64_t, int64_t> df_;
 };
 
+// What the near model looks at in a pair of statements (a, b: their tokens; "content" words
+// are those that are not stop words; weights are WordWeights::Idf, stop words a tenth).
+enum NearFeature : int {
+  kLcsLonger,         // longest common subsequence / tokens of the longer statement
+  kWeightedJaccard,   // weighted Jaccard overlap of the distinct tokens
+  kUnmatchedMore,     // weight of the content words only one side has: the heavier side
+  kUnmatchedLess,     // ... the lighter side
+  kWordJaccard,       // plain Jaccard overlap of the distinct tokens
+  kUnmatchedNumbers,  // numbers only one side has, both sides counted
+  kLengthDifference,  // |tokens of a - tokens of b|
+  kNearFeatureCount
+};
+using NearFeatures = std::array<double, kNearFeatureCount>;
+
+// The feature's name in link_near_model.txt ("lcs_longer", ...).
+const char* NearFeatureName(int feature);
+
+// The features of a pair (symmetric: MeasureNear(a, b) == MeasureNear(b, a)).
+NearFeatures MeasureNear(const Statement& a, const Statement& b, const WordWeights& w);
+
+// A logistic model over NearFeatures: p = 1 / (1 + exp(-(bias + sum of weight * feature))).
+// Immutable once made; safe to share across threads.
+class NearModel {
+ public:
+  // From patterns/link_near_model.txt: one "bias B" line and one "FEATURE WEIGHT" line for every
+  // feature (NearFeatureName); anything else, a repeat or a missing feature fails with file:line.
+  static Result<NearModel> Create(const RuleSet& rules);
+  // A model with the given weights (tests).
+  NearModel(double bias, const NearFeatures& weights) : bias_(bias), weights_(weights) {}
+
+  double Probability(const NearFeatures& f) const;
+
+ private:
+  double bias_ = 0;
+  NearFeatures weights_{};
+};
+
 struct MatchOptions {
-  double near_threshold = 0.45;
+  const NearModel* model = nullptr;  // not owned; required for near links (none: no near links)
+  double near_threshold = 0.65;      // probability a near link needs
   double figure_context = 6.0;
 };
 

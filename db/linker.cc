@@ -113,6 +113,7 @@ struct Linker::Impl {
   Options options;
   MatchOptions match;
   std::shared_ptr<const LinkLexicon> lex;
+  std::shared_ptr<const NearModel> near_model;  // match.model points here
   LinkIndex index;
   WordWeights weights;
   // Totals for CLAIMEX_LINK_STATS.
@@ -502,12 +503,16 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   if (!rules.ok()) return rules.status();
   auto lex = LinkLexicon::Create(**rules);
   if (!lex.ok()) return lex.status();
+  auto model = NearModel::Create(**rules);
+  if (!model.ok()) return model.status();
   auto ix = LinkIndex::Create(db);
   if (!ix.ok()) return ix.status();
   Linker linker;
   linker.impl_ = std::make_unique<Impl>(std::move(ix.value()));
   linker.impl_->options = options;
   linker.impl_->lex = std::move(lex.value());
+  linker.impl_->near_model = std::make_shared<const NearModel>(std::move(model.value()));
+  linker.impl_->match.model = linker.impl_->near_model.get();
   linker.impl_->match.near_threshold = options.near_threshold;
   linker.impl_->match.figure_context = options.figure_context;
   return linker;

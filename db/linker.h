@@ -87,7 +87,7 @@ class Linker {
     int min_votes = 2;             // key votes a candidate needs (figure 3, shingle 2, anchor 1)
     int anchors = 3;               // rarest words indexed per statement
     int rare_postings = 3;         // an anchor with at most this many postings votes 2, else 1
-    double near_threshold = 0.45;  // similarity for a 'near' link (link_match.h)
+    double near_threshold = 0.65;  // near model probability for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
   };
   // One new sentence as Store::Put inserted it.

@@ -27,6 +27,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+const NearModel& Model() {
+  static const NearModel model = [] {
+    auto rules = RuleSet::Load();
+    REQUIRE(rules.ok());
+    auto m = NearModel::Create(**rules);
+    REQUIRE(m.ok());
+    return m.value();
+  }();
+  return model;
+}
+
 const LinkLexicon& Lex() {
   static std::shared_ptr<const LinkLexicon> lex = [] {
     auto rules = RuleSet::Load();
@@ -178,6 +189,7 @@ TEST_CASE("link compare: near, figure, quote and what must not link", "[links]")
   WordWeights w;
   w.SetArticles(1000);
   MatchOptions options;
+  options.model = &Model();
   const std::string base =
       "Ferry fares on the northern routes will be frozen until the end of next year, saving a "
       "daily passenger about £290 a year.";

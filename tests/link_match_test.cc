@@ -1,0 +1,146 @@
+// Tests for the near model (db/link_match.h: NearModel, MeasureNear): the rule file's errors,
+// the features of made-up pairs and the shipped weights' verdicts. The linker's other checks
+// (figure and quote links, traps) are in linker_test.cc. Every text here is made up.
+#include "db/link_match.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+
+#include "db/link_text.h"
+#include "db/linker.h"
+#include "extractor/rules.h"
+
+namespace claimex {
+namespace {
+
+std::string ModelFile(const std::string& extra, const std::string& skip = "") {
+  std::string text = "# weights\nbias  -1.5\n";
+  for (int f = 0; f < kNearFeatureCount; ++f) {
+    if (NearFeatureName(f) != skip) text += std::string(NearFeatureName(f)) + "  0.25\n";
+  }
+  return text + extra;
+}
+
+TEST_CASE("near model file: every feature once, numbers only, errors name file:line",
+          "[link_match]") {
+  struct Case {
+    const char* what;
+    std::string text;
+    const char* error;  // part of the message; nullptr: loads
+  } const cases[] = {
+      {"complete", ModelFile(""), nullptr},
+      {"unknown feature", ModelFile("shoe_size  1\n"), "link_near_model.txt:10: no such feature"},
+      {"not a number", ModelFile("", "length_difference") + "length_difference  high\n",
+       "link_near_model.txt:9: weight is not a number"},
+      {"feature twice", ModelFile("lcs_longer  1\n"),
+       "link_near_model.txt:10: feature given twice"},
+      {"missing feature", ModelFile("", "word_jaccard"), "no weight for word_jaccard"},
+      {"bias twice", ModelFile("bias  2\n"), "bias given twice"},
+      {"three fields", ModelFile("", "lcs_longer") + "lcs_longer  1  2\n", "want NAME and WEIGHT"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    auto rules = RuleSet::FromStrings({{"link_near_model.txt", c.text}});
+    REQUIRE(rules.ok());
+    auto model = NearModel::Create(**rules);
+    if (c.error == nullptr) {
+      CHECK(model.ok());
+    } else {
+      REQUIRE_FALSE(model.ok());
+      CHECK_THAT(model.status().ToString(), Catch::Contains(c.error));
+    }
+  }
+}
+
+TEST_CASE("near model: the probability is the logistic of bias plus weighted features",
+          "[link_match]") {
+  NearFeatures weights{};
+  weights[kLcsLonger] = 2.0;
+  weights[kUnmatchedNumbers] = -1.0;
+  const NearModel model(-1.0, weights);
+  NearFeatures f{};
+  CHECK(model.Probability(f) == Approx(1 / (1 + std::exp(1.0))));
+  f[kLcsLonger] = 1.0;
+  f[kUnmatchedNumbers] = 1.0;
+  CHECK(model.Probability(f) == Approx(0.5));
+}
+
+struct Fixture {
+  std::shared_ptr<const LinkLexicon> lex;
+  std::optional<NearModel> model;
+  Fixture() {
+    auto rules = RuleSet::Load();
+    REQUIRE(rules.ok());
+    auto l = LinkLexicon::Create(**rules);
+    REQUIRE(l.ok());
+    lex = l.value();
+    auto m = NearModel::Create(**rules);
+    REQUIRE(m.ok());
+    model = m.value();
+  }
+  Statement Make(const std::string& raw) const {
+    Statement s;
+    s.tokens = lex->Tokenize(NormalizeSentence(raw));
+    FinishStatement(&s);
+    return s;
+  }
+};
+
+TEST_CASE("near features: counted from the tokens, the same both ways", "[link_match]") {
+  const Fixture fx;
+  WordWeights w;
+  w.SetArticles(1000);
+  const Statement a = fx.Make("The harbour board will freeze ferry fares until next spring.");
+  const Statement b =
+      fx.Make("The harbour board will freeze ferry fares on the island routes until next spring.");
+  const NearFeatures ab = MeasureNear(a, b, w), ba = MeasureNear(b, a, w);
+  for (int f = 0; f < kNearFeatureCount; ++f) {
+    INFO(NearFeatureName(f));
+    CHECK(ab[f] == Approx(ba[f]));
+  }
+  // 10 tokens in a, 14 in b, all of a in order in b.
+  CHECK(ab[kLcsLonger] == Approx(10.0 / 14.0));
+  CHECK(ab[kLengthDifference] == Approx(4.0));
+  CHECK(ab[kWordJaccard] == Approx(10.0 / 13.0));  // 10 shared of 13 distinct ("the" twice)
+  CHECK(ab[kUnmatchedLess] == Approx(0.0));        // nothing only a has
+  CHECK(ab[kUnmatchedMore] > 0.0);                 // "island", "route"
+  CHECK(ab[kUnmatchedNumbers] == Approx(0.0));
+}
+
+TEST_CASE("near model: the shipped weights on made-up pairs", "[link_match]") {
+  const Fixture fx;
+  WordWeights w;
+  w.SetArticles(1000);
+  MatchOptions options;
+  options.model = &*fx.model;
+  struct Case {
+    const char* what;
+    const char* a;
+    const char* b;
+    bool near;
+  } const cases[] = {
+      {"a clause added",
+       "Bus fares in the valley will be frozen for two years, the transport authority said.",
+       "Bus fares in the valley, which rose sharply last winter, will be frozen for two years, "
+       "the transport authority said.",
+       true},
+      {"reworded attribution",
+       "The new clinic will treat patients from all three villages, health officials said.",
+       "Health officials said the new clinic will treat patients from all three villages.", true},
+      {"shared subject only",
+       "Harbour workers voted to strike over pay and staffing at the container terminal.",
+       "Harbour workers unloaded a record number of containers at the terminal in March.", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const Statement a = fx.Make(c.a), b = fx.Make(c.b);
+    const std::optional<Verdict> v = Compare(a, b, w, options);
+    CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.near);
+    INFO("probability " << fx.model->Probability(MeasureNear(a, b, w)));
+    CHECK((fx.model->Probability(MeasureNear(a, b, w)) >= options.near_threshold) == c.near);
+  }
+}
+
+}  // namespace
+}  // namespace claimex
