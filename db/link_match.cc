@@ -189,6 +189,12 @@ bool ChangedFigure(const Statement& a, const Statement& b) {
   return false;
 }
 
+// A figure too plain to anchor a figure link: a small bare count — no counted noun, no rate,
+// under 10 ("2 to 1", "one of them") — which any two sentences can share.
+bool TooPlain(const FigureFacts& f) {
+  return !f.range && f.unit == "count" && f.noun == 0 && !f.per_value && std::fabs(f.value) < 10;
+}
+
 std::optional<double> FigureScore(const Statement& a, const Statement& b,
                                   const std::vector<LinkToken>& da,
                                   const std::vector<LinkToken>& db, const WordWeights& w,
@@ -198,7 +204,7 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
   if (ChangedFigure(a, b)) return std::nullopt;
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
-      if (!Compatible(fa, fb)) continue;
+      if (TooPlain(fa) || TooPlain(fb) || !Compatible(fa, fb)) continue;
       // Shared content words that are not numbers and not the figures' own words.
       int words = 0;
       double weight = 0;

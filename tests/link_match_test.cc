@@ -7,6 +7,7 @@
 #include <cmath>
 #include <string>
 
+#include "db/link_figures.h"
 #include "db/link_text.h"
 #include "db/linker.h"
 #include "extractor/rules.h"
@@ -139,6 +140,52 @@ TEST_CASE("near model: the shipped weights on made-up pairs", "[link_match]") {
     CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.near);
     INFO("probability " << fx.model->Probability(MeasureNear(a, b, w)));
     CHECK((fx.model->Probability(MeasureNear(a, b, w)) >= options.near_threshold) == c.near);
+  }
+}
+
+FigureFacts Count(const Fixture& fx, double value, const std::string& noun = "") {
+  FigureInput in;
+  in.text = std::to_string(static_cast<int>(value));
+  in.value = value;
+  in.unit = "count";
+  in.noun = noun;
+  in.qualifier = "exact";
+  return MakeFigure(*fx.lex, in);
+}
+
+TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
+  const Fixture fx;
+  WordWeights w;
+  w.SetArticles(1000);
+  MatchOptions options;
+  options.model = &*fx.model;
+  struct Case {
+    const char* what;
+    const char* a;
+    const char* b;
+    double value;
+    const char* noun;
+    bool figure;
+  } const cases[] = {
+      // Regression: "2 to 1" in two market reports made a figure link on the bare "1".
+      {"bare count under 10",
+       "Rising shares beat falling ones by 2 to 1 on the Harbourside exchange.",
+       "On the Harbourside exchange falling shares led by 3 to 1 at the close.", 1, "", false},
+      {"the same count with its noun",
+       "The ferry company will hire 4 engineers for the Harbourside yard this winter.",
+       "The Harbourside yard is to get 4 engineers from the ferry company.", 4, "engineers", true},
+      {"a bare count of 10 or more",
+       "Harbourside council has now closed 45 of its branch libraries across the county.",
+       "Across the county 45 branch libraries have shut, Harbourside council confirmed.", 45, "",
+       true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    Statement a = fx.Make(c.a), b = fx.Make(c.b);
+    a.figures = {Count(fx, c.value, c.noun)};
+    b.figures = {Count(fx, c.value, c.noun)};
+    const std::optional<Verdict> v = Compare(a, b, w, options);
+    CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.figure);
   }
 }
 
