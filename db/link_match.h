@@ -12,14 +12,16 @@
 //    4.4%" vs "rose 4.6%") is never near. When the common subsequence covers less than half of
 //    the longer statement and they share a supported figure, the pair is a figure link instead
 //    (a restatement in other words).
-//  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other, with
-//    supporting context: when both name the same counted noun, one more shared content word;
-//    when the measured things share a word, one more; otherwise two shared content words
-//    weighing >= figure_context (numbers and the figures' own words do not count) — and no
-//    figure changed between them (same unit and noun, values within a factor of 1.5 but not
-//    compatible, and unmatched on both sides: "4.48%" vs "4.46%").
-// Scores: quote gives its similarity (0.5..1), near the model's probability, figure 0.55 + 0.05 per
-// shared context word (at most 0.95). Verbatim links (equal sentence hashes) never reach Compare.
+//  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other — not a
+//    small bare count (no counted noun, no rate, under 10: "2 to 1") — with supporting context:
+//    when both name the same counted noun, one more shared content word; when the measured things
+//    share a word, one more; otherwise two shared content words weighing >= figure_context (numbers
+//    and the figures' own words do not count) — and no figure changed between them (same unit and
+//    noun, values within a factor of 1.5 but not compatible, and unmatched on both sides: "4.48%"
+//    vs "4.46%").
+// Scores: quote gives its similarity (0.5..1), near the model's probability, figure 0.55 + 0.05
+// per shared context word (at most 0.95). Verbatim links (equal sentence hashes) never reach
+// Compare.
 #ifndef CLAIMEX_DB_LINK_MATCH_H_
 #define CLAIMEX_DB_LINK_MATCH_H_
 
