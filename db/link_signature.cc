@@ -108,6 +108,12 @@ class Reader {
     pos_ += n;
     return s;
   }
+  void StrInto(std::string* s) {
+    const size_t n = Count(1);
+    if (!ok_) return s->clear();
+    s->assign(in_.data() + pos_, n);
+    pos_ += n;
+  }
   std::vector<uint64_t> Words() {
     std::vector<uint64_t> w(Count(4));
     for (uint64_t& h : w) h = Fixed(4);
@@ -192,6 +198,41 @@ bool DecodeStatement(std::string_view sig, Statement* st) {
   if (!r.ok() || !r.done()) return false;
   FinishStatement(st);
   return true;
+}
+
+void EncodePrepared(const Linker::PreparedArticle& p, std::string* out) {
+  Writer w(out);
+  w.Varint(p.boilerplate_from);
+  w.Varint(p.sentences.size());
+  for (const Linker::PreparedSentence& s : p.sentences) {
+    w.Fixed64(static_cast<uint64_t>(s.hash));
+    w.Byte(static_cast<unsigned char>((s.linkable ? 1 : 0) | (s.house_line ? 2 : 0)));
+    w.Str(s.sig);
+    w.Varint(s.keys.size());
+    for (const auto& [key, kind] : s.keys) {
+      w.Fixed64(static_cast<uint64_t>(key));
+      w.Byte(kind);
+    }
+  }
+}
+
+bool DecodePrepared(std::string_view bytes, Linker::PreparedArticle* out) {
+  Reader r(bytes);
+  out->boilerplate_from = static_cast<uint32_t>(r.Varint());
+  out->sentences.resize(r.Count(10));
+  for (Linker::PreparedSentence& s : out->sentences) {
+    s.hash = static_cast<int64_t>(r.Fixed(8));
+    const unsigned char flags = r.Byte();
+    s.linkable = flags & 1;
+    s.house_line = flags & 2;
+    r.StrInto(&s.sig);
+    s.keys.resize(r.Count(9));
+    for (auto& [key, kind] : s.keys) {
+      key = static_cast<int64_t>(r.Fixed(8));
+      kind = r.Byte();
+    }
+  }
+  return r.ok() && r.done();
 }
 
 }  // namespace claimex

@@ -72,9 +72,13 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   auto with_path = [&](const Status& s) { return Status(s.code(), where + s.message()); };
   if (!options.read_only) {
     // Checkpoint every ~40 MB of WAL rather than every 4 MB: a page rewritten by several batches
-    // is copied into the database once.
+    // is copied into the database once. Temporary storage in memory: every article is written
+    // inside a savepoint, whose sub-journal (the pages it changed, as they were) otherwise goes
+    // to a temporary file through a write system call per page.
     Status s = ExecSql(
-        db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000;");
+        db,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; "
+        "PRAGMA temp_store=MEMORY;");
     if (!s.ok()) return with_path(s);
   }
   // A 64 MiB page cache keeps the hot index pages of a large ingest in memory.
@@ -240,7 +244,15 @@ Result<int64_t> Store::Count(const std::string& table) const {
 }
 
 Status StoreSink::Put(const Article& article, const Extraction& extraction) {
-  Result<Store::PutOutcome> r = store_->Put(article, extraction);
+  return Count(store_->Put(article, extraction), extraction);
+}
+
+Status StoreSink::Put(const Article& article, const Extraction& extraction,
+                      std::string_view prepared) {
+  return Count(store_->Put(article, extraction, prepared), extraction);
+}
+
+Status StoreSink::Count(Result<Store::PutOutcome> r, const Extraction& extraction) {
   if (!r.ok()) return r.status();
   switch (*r) {
     case Store::PutOutcome::kStored:

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "db/linker.h"
 #include "db/sqlite_util.h"
@@ -19,8 +20,10 @@ struct Store::Statements {
 
   // Writes `article` and everything derived from it; `old_id` >= 0 is the row it replaces
   // (deleted first, its ingest_seq kept). Runs inside the caller's savepoint.
+  // `prepared` is what Linker::Prepare made of them.
   Status WriteArticle(const Article& article, const Extraction& extraction,
-                      const std::string& content_hash, int64_t old_id, int64_t old_seq);
+                      const Linker::PreparedArticle& prepared, const std::string& content_hash,
+                      int64_t old_id, int64_t old_seq);
 
   // Adds the sentences stored since the last call to the full-text index (sentences_fts; no
   // trigger does since schema version 4): in bulk before a batch commits, and before an
@@ -38,6 +41,8 @@ struct Store::Statements {
       insert_quote;
   Stmt savepoint, release, rollback_to;
   Linker linker;
+  Linker::PreparedArticle prepared;  // Put's, decoded (kept to reuse its memory)
+  std::vector<int64_t> sentence_ids, time_ids, speaker_ids, claim_ids;  // WriteArticle's
 
  private:
   explicit Statements(Linker l) : linker(std::move(l)) {}

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "db/link_signature.h"
 #include "db/linker.h"
 #include "db/sqlite_util.h"
 #include "db/store.h"
 #include "db/store_statements.h"
-#include "extractor/text.h"
 
 namespace claimex {
 namespace {
@@ -18,6 +18,7 @@ namespace {
 // moving bytes between fields changes the hash. `origin` is left out: the same article read from
 // another path is the same article. `version` (Store::Options::extractor_version) comes first, so
 // that an article extracted by other rules or code is not the same content.
+constexpr size_t kContentHashSize = 16;
 std::string ContentHash(const Article& a, const std::string& version) {
   uint64_t h = kFnvOffset;
   for (const std::string* f :
@@ -148,6 +149,7 @@ Result<int64_t> Store::Statements::DataVersion() {
 }
 
 Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
+                                       const Linker::PreparedArticle& prepared,
                                        const std::string& content_hash, int64_t old_id,
                                        int64_t old_seq) {
   int64_t seq = old_seq;
@@ -178,28 +180,25 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                               .Run());
   const int64_t article = sqlite3_last_insert_rowid(db);
 
-  std::vector<int64_t> sentence_ids, time_ids, speaker_ids, claim_ids;
-  std::vector<Linker::NewSentence> new_sentences;
-  sentence_ids.reserve(ex.sentences.size());
-  new_sentences.reserve(ex.sentences.size());
-  const NormalizedText normalized(a.body);
+  sentence_ids.clear();
+  time_ids.clear();
+  speaker_ids.clear();
+  claim_ids.clear();
+  if (prepared.sentences.size() != ex.sentences.size())
+    return Status::Internal("the prepared article does not match its extraction");
   for (size_t i = 0; i < ex.sentences.size(); ++i) {
     const Sentence& s = ex.sentences[i];
-    const std::string_view text = At(a.body, s.span);
-    const std::string norm = SentenceKey(normalized, s.span);
-    const int64_t hash = NormalizedHash(norm);
     CLAIMEX_RETURN_IF_ERROR(insert_sentence.Reset()
                                 .BindInt(1, article)
                                 .BindInt(2, static_cast<int64_t>(i))
                                 .BindInt(3, s.span.start)
                                 .BindInt(4, s.span.end)
                                 .BindInt(5, s.paragraph)
-                                .BindText(6, text)
-                                .BindInt(7, hash)
+                                .BindText(6, At(a.body, s.span))
+                                .BindInt(7, prepared.sentences[i].hash)
                                 .Run());
     sentence_ids.push_back(sqlite3_last_insert_rowid(db));
     if (fts_from < 0 || sentence_ids.back() < fts_from) fts_from = sentence_ids.back();
-    new_sentences.push_back({sentence_ids.back(), hash, linker.Linkable(norm), norm});
   }
 
   for (size_t i = 0; i < ex.times.size(); ++i) {
@@ -291,19 +290,37 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                 .Run());
   }
 
-  Result<int> links = linker.LinkArticle(article, a, ex, new_sentences);
+  Result<int> links = linker.LinkArticle(article, prepared, sentence_ids);
   return links.ok() ? Status::Ok() : links.status();
 }
 
+void Store::Prepare(const Article& article, const Extraction& extraction,
+                    std::string* prepared) const {
+  prepared->assign(ContentHash(article, options_.extractor_version));
+  // An extraction that does not fit its article is refused by Put; nothing more to prepare.
+  if (stmts_ == nullptr || !Validate(article, extraction).ok()) return;
+  Linker::PreparedArticle p;
+  stmts_->linker.Prepare(article, extraction, &p);
+  EncodePrepared(p, prepared);
+}
+
 Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& extraction) {
+  std::string prepared;
+  Prepare(article, extraction, &prepared);
+  return Put(article, extraction, prepared);
+}
+
+Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& extraction,
+                                     std::string_view prepared) {
   const double start = ThreadCpu();
   ++puts_;
-  Result<PutOutcome> r = PutOne(article, extraction);
+  Result<PutOutcome> r = PutOne(article, extraction, prepared);
   cpu_ += ThreadCpu() - start;  // with the batch commits it makes
   return r;
 }
 
-Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction& extraction) {
+Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction& extraction,
+                                        std::string_view prepared) {
   if (options_.read_only || stmts_ == nullptr) {
     return Status::InvalidArgument(options_.path + ": store is open read-only");
   }
@@ -312,7 +329,10 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   if (!in_txn_) CLAIMEX_RETURN_IF_ERROR(Begin());
   Statements& st = *stmts_;
 
-  const std::string hash = ContentHash(article, options_.extractor_version);
+  if (prepared.size() < kContentHashSize) {
+    return Status::InvalidArgument("article " + article.id + ": not prepared by Store::Prepare");
+  }
+  const std::string hash(prepared.substr(0, kContentHashSize));
   st.find_article.Reset().BindText(1, article.id);
   Result<bool> row = st.find_article.Step();
   if (!row.ok()) return row.status();
@@ -328,7 +348,9 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (old_id < 0 || old_hash != hash) {
     CLAIMEX_RETURN_IF_ERROR(st.savepoint.Run());
-    Status s = st.WriteArticle(article, extraction, hash, old_id, old_seq);
+    Status s = DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)
+                   ? st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq)
+                   : Status::InvalidArgument("the prepared bytes do not decode");
     if (!s.ok()) {
       if (sqlite3_get_autocommit(db_)) {
         // SQLite rolled the whole batch back by itself (disk full, I/O error).
