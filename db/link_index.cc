@@ -43,6 +43,7 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
       {&ix.cap_, "INSERT OR REPLACE INTO link_key_counts (key, kind, n) VALUES (?1, ?2, ?3)"},
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
       {&ix.add_posting_, "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
+      {&ix.lookup_, "SELECT sentence FROM link_keys WHERE key = ?1"},
       {&ix.set_word_,
        "INSERT INTO link_words (word, n) VALUES (?1, ?2) "
        "ON CONFLICT (word) DO UPDATE SET n = excluded.n"},
@@ -67,18 +68,13 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
-  std::string lookup = "SELECT key, sentence FROM link_keys WHERE key IN (?1";
-  for (int i = 2; i <= kLookupKeys; ++i) lookup += ", ?" + std::to_string(i);
-  lookup += ")";
   std::string insert = "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)";
   for (int i = 1; i < kInsertRows; ++i) {
     insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
   }
-  for (const auto& [stmt, sql] : {std::pair{&ix.lookup_, &lookup}, {&ix.add_postings_, &insert}}) {
-    auto p = Stmt::Prepare(db, *sql);
-    if (!p.ok()) return p.status();
-    *stmt = std::move(p.value());
-  }
+  auto p = Stmt::Prepare(db, insert);
+  if (!p.ok()) return p.status();
+  ix.add_postings_ = std::move(p.value());
   CLAIMEX_RETURN_IF_ERROR(ix.LoadCaps());
   return ix;
 }
@@ -117,19 +113,18 @@ Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
 
 Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
                          std::vector<std::pair<int64_t, int64_t>>* out) {
-  for (size_t from = 0; from < keys.size(); from += kLookupKeys) {
-    lookup_.Reset();
-    const size_t n = std::min(keys.size() - from, static_cast<size_t>(kLookupKeys));
-    for (size_t i = 0; i < n; ++i) lookup_.BindInt(static_cast<int>(i + 1), keys[from + i]);
-    // Unbound parameters are NULL, which matches no key.
+  // One key per statement: `key IN (?, ?, ...)` made SQLite build a temporary B-tree of the
+  // list at every execution, which cost more than the probes themselves.
+  for (int64_t key : keys) {
+    lookup_.Reset().BindInt(1, key);
     for (;;) {
       Result<bool> r = lookup_.Step();
       if (!r.ok()) return r.status();
       if (!*r) break;
-      out->push_back({lookup_.Int(0), lookup_.Int(1)});
+      out->push_back({key, lookup_.Int(0)});
     }
-    lookup_.Reset();
   }
+  lookup_.Reset();
   for (int64_t key : keys) {
     auto it = pending_.find(key);
     if (it == pending_.end()) continue;

@@ -91,7 +91,6 @@ class LinkIndex {
 
  private:
   LinkIndex() = default;
-  static constexpr int kLookupKeys = 16;  // keys per lookup statement
   static constexpr int kInsertRows = 64;  // rows per insert statement
   std::unordered_set<int64_t> capped_;
   std::unordered_map<int64_t, std::vector<int64_t>> pending_;  // key -> sentences

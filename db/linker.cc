@@ -116,7 +116,7 @@ struct Linker::Impl {
   LinkIndex index;
   WordWeights weights;
   // Totals for CLAIMEX_LINK_STATS.
-  int64_t articles = 0, verified = 0, links = 0;
+  int64_t articles = 0, verified = 0, links = 0, loaded = 0;
   double cpu = 0;
 
   explicit Impl(LinkIndex ix) : index(std::move(ix)) {}
@@ -125,9 +125,10 @@ struct Linker::Impl {
     if (env == nullptr || *env == '\0' || articles == 0) return;
     std::fprintf(stderr,
                  "claimex: linker: %lld articles, %.3f s CPU (%.1f us/article), %lld candidates "
-                 "verified, %lld links\n",
+                 "verified (%lld read from the database), %lld links\n",
                  static_cast<long long>(articles), cpu, 1e6 * cpu / static_cast<double>(articles),
-                 static_cast<long long>(verified), static_cast<long long>(links));
+                 static_cast<long long>(verified), static_cast<long long>(loaded),
+                 static_cast<long long>(links));
   }
 
   struct Candidate {
@@ -139,8 +140,11 @@ struct Linker::Impl {
   // Caches that live across articles; ids can be reused once a row is deleted, so Invalidate
   // drops them whenever an article is replaced or rolled back.
   std::unordered_map<int64_t, ArticleInfo> article_cache;
-  std::unordered_map<int64_t, Candidate> candidates;
-  static constexpr size_t kMaxCachedCandidates = 20000;
+  // Candidates in two generations: when `candidates` is full it becomes `old_candidates` (the
+  // previous old generation is dropped); a candidate found in the old generation moves back, so
+  // the statements that keep coming up stay cached.
+  std::unordered_map<int64_t, Candidate> candidates, old_candidates;
+  static constexpr size_t kMaxCachedCandidates = 20000;  // per generation
   static constexpr size_t kMaxCachedArticles = 100000;
   static constexpr size_t kMaxCachedWords = 500000;
   // Word frequencies counted in memory (`weights`) and not yet written to link_words.
@@ -186,6 +190,7 @@ struct Linker::Impl {
 
   Result<Candidate> LoadCandidate(int64_t id) {
     Candidate c;
+    ++loaded;
     std::string& sig = sig_buffer;
     Result<bool> found = index.Statement(id, &c.article_id, &c.hash, &sig);
     if (!found.ok()) return found.status();
@@ -202,14 +207,23 @@ struct Linker::Impl {
   Result<const Candidate*> CandidateOf(int64_t id) {
     auto it = candidates.find(id);
     if (it != candidates.end()) return &it->second;
+    if (candidates.size() >= kMaxCachedCandidates) {
+      old_candidates = std::move(candidates);
+      candidates.clear();
+    }
+    auto old = old_candidates.find(id);
+    if (old != old_candidates.end()) {
+      auto node = old_candidates.extract(old);
+      return &candidates.insert(std::move(node)).position->second;
+    }
     Result<Candidate> c = LoadCandidate(id);
     if (!c.ok()) return c.status();
-    if (candidates.size() >= kMaxCachedCandidates) candidates.clear();
     return &candidates.emplace(id, std::move(c.value())).first->second;
   }
 
   void Invalidate() {
     candidates.clear();
+    old_candidates.clear();
     article_cache.clear();
   }
 
@@ -246,7 +260,12 @@ struct Linker::Impl {
     }
     dirty_words.clear();
     last_words.clear();
-    if (weights.size() > kMaxCachedWords) weights.Clear();
+    if (weights.size() > kMaxCachedWords) {
+      // Cached candidates had their words' frequencies loaded with them: they go too.
+      weights.Clear();
+      candidates.clear();
+      old_candidates.clear();
+    }
     return Status::Ok();
   }
 

@@ -36,7 +36,8 @@ struct Store::Statements {
   int64_t fts_from = -1;      // the first sentence id not in sentences_fts yet, -1: none
   int64_t data_version = -1;  // as of the last transaction this Store began
   Stmt fts_index, data_version_stmt;
-  Stmt find_article, next_seq, delete_article, insert_article;
+  Stmt find_article, next_seq, insert_article;
+  std::vector<Stmt> delete_article;  // an article and every row derived from it, in this order
   Stmt insert_sentence, insert_time, insert_speaker, insert_alias, insert_claim, set_restates,
       insert_quote;
   Stmt savepoint, release, rollback_to;

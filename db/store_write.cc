@@ -94,7 +94,6 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
   } const kSql[] = {
       {&s->find_article, "SELECT id, content_hash, ingest_seq FROM articles WHERE ext_id = ?1"},
       {&s->next_seq, "SELECT COALESCE(MAX(ingest_seq), 0) + 1 FROM articles"},
-      {&s->delete_article, "DELETE FROM articles WHERE id = ?1"},
       {&s->insert_article,
        "INSERT INTO articles (ext_id, title, source, url, published, encoding, origin, bytes, "
        "body, content_hash, anchor_date, ingest_seq) "
@@ -129,6 +128,27 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
+  // Deleting an article by hand, children first: the writer's connection runs without foreign
+  // key enforcement (db/store.cc), so ON DELETE CASCADE does not do it. Every table that refers
+  // to an article's rows is here; sentences go last but one, so that their trigger takes them
+  // out of the full-text index.
+  static constexpr const char* kDelete[] = {
+      "DELETE FROM links WHERE a_article = ?1",
+      "DELETE FROM links WHERE b_article = ?1",
+      "DELETE FROM link_statements WHERE sentence IN (SELECT id FROM sentences WHERE article = ?1)",
+      "DELETE FROM claims WHERE article = ?1",
+      "DELETE FROM quotes WHERE article = ?1",
+      "DELETE FROM times WHERE article = ?1",
+      "DELETE FROM speaker_aliases WHERE speaker IN (SELECT id FROM speakers WHERE article = ?1)",
+      "DELETE FROM speakers WHERE article = ?1",
+      "DELETE FROM sentences WHERE article = ?1",
+      "DELETE FROM articles WHERE id = ?1",
+  };
+  for (const char* sql : kDelete) {
+    auto p = Stmt::Prepare(db, sql);
+    if (!p.ok()) return p.status();
+    s->delete_article.push_back(std::move(p.value()));
+  }
   return s;
 }
 
@@ -155,7 +175,7 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
   int64_t seq = old_seq;
   if (old_id >= 0) {
     CLAIMEX_RETURN_IF_ERROR(IndexPending());
-    CLAIMEX_RETURN_IF_ERROR(delete_article.Reset().BindInt(1, old_id).Run());
+    for (Stmt& d : delete_article) CLAIMEX_RETURN_IF_ERROR(d.Reset().BindInt(1, old_id).Run());
     linker.Invalidate();
   } else {
     next_seq.Reset();
