@@ -43,7 +43,8 @@ bool Inside(const std::vector<Span>& spans, size_t* from, uint32_t offset) {
 
 void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const {
   const std::string& text = doc.norm.text();
-  std::string lower = AsciiLower(text);
+  std::string own;
+  const std::string_view lower = LowerOf(doc, &own);
   std::vector<Span> excluded;
   context_->NotFigureSpans(text, &excluded);
   QTokens t(text, lower);

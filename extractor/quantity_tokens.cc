@@ -1,6 +1,8 @@
 // The token scanner and phrase lexicon of the QuantityFinder (see quantity_tokens.h).
 #include "extractor/quantity_tokens.h"
 
+#include "extractor/text.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -90,9 +92,7 @@ size_t ScanNumber(std::string_view text, size_t i, size_t end, QToken* tok) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  FoldAsciiCase(&out);
   return out;
 }
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "extractor/text.h"
+
 namespace claimex {
 namespace {
 
@@ -55,10 +57,23 @@ bool IsWordClass(CharClass c) { return c != CharClass::kOther; }
 
 }  // namespace
 
-WordIndex::WordIndex(std::string_view text) : text_(text), lower_(text) {
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+WordIndex::WordIndex(std::string_view text) : text_(text), own_lower_(text) {
+  FoldAsciiCase(&own_lower_);
+  lower_ = own_lower_;
+  Index();
+}
+
+WordIndex::WordIndex(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {
+  if (lower_.size() != text_.size()) {  // (not the text's folded copy: make one)
+    own_lower_.assign(text);
+    FoldAsciiCase(&own_lower_);
+    lower_ = own_lower_;
   }
+  Index();
+}
+
+void WordIndex::Index() {
+  std::string_view text = text_;
   words_.reserve(text.size() / 5 + 1);
   size_t i = 0;
   const size_t n = text.size();

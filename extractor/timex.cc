@@ -50,7 +50,9 @@ class Impl : public TimeFinder {
     std::string_view text = doc.norm.text();
     std::string_view top = text.substr(0, std::min(text.size(), kAnchorWindow));
     std::vector<Parsed> found;
-    grammar_->FindAll(top, std::nullopt, &found);
+    std::string own;
+    std::string_view lower = LowerOf(doc, &own).substr(0, top.size());
+    grammar_->FindAll(top, lower, std::nullopt, &found);
     for (const Parsed& r : found) {
       if (r.type != Parsed::Type::kPoint || r.a.gran != Gran::kDay || !r.a.HasYear() ||
           r.a.implicit_year || r.a.hour >= 0 || !timex::ValidDate(r.a.year, r.a.month, r.a.day))
@@ -69,7 +71,8 @@ class Impl : public TimeFinder {
     if (timex::ParseDate(anchor, &d)) a = d;
     std::vector<Parsed> found;
     std::string_view text = doc.norm.text();
-    grammar_->FindAll(text, a, &found);
+    std::string own;
+    grammar_->FindAll(text, LowerOf(doc, &own), a, &found);
     for (const Parsed& r : found) {
       TimeExpr t;
       t.span = {r.start, r.stop};

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "extractor/text.h"
+
 namespace claimex::timex {
 namespace {
 
@@ -259,9 +261,11 @@ Result<Lexicon> Lexicon::Load(const RuleSet& rules) {
 
 void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<Tok>* toks) const {
   lower->assign(text);
-  for (char& c : *lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
+  FoldAsciiCase(lower);
+  Tokenize(text, std::string_view(*lower), toks);
+}
+
+void Lexicon::Tokenize(std::string_view text, std::string_view lower, std::vector<Tok>* toks) const {
   toks->clear();
   toks->reserve(std::min<size_t>(text.size() / 5, 1 << 16) + 16);  // ~ a token per 5 bytes
   bool space = true, newline = true;
@@ -301,7 +305,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
       t.num = v;
       // An ordinal suffix: "1st", "22nd", "3rd", "4th" (not followed by more letters).
       if (!t.decimal && j + 2 <= n) {
-        std::string_view suf = std::string_view(*lower).substr(j, 2);
+        std::string_view suf = lower.substr(j, 2);
         if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
             (j + 2 == n || LetterAt(text, j + 2) == 0)) {
           t.ord = true;
@@ -330,7 +334,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
       i += CharLen(text, i);
     }
     t.end = static_cast<uint32_t>(i);
-    t.lower = std::string_view(*lower).substr(t.start, t.end - t.start);
+    t.lower = lower.substr(t.start, t.end - t.start);
     if (first_len_[static_cast<unsigned char>(t.lower[0])] &
         (1u << std::min<size_t>(t.lower.size(), 31))) {
       auto it = by_first_.find(t.lower);

@@ -1,6 +1,7 @@
 // Durations, ranges, open spans, sets and the scan over a whole text; see timex_parse.h.
 #include <algorithm>
 
+#include "extractor/text.h"
 #include "extractor/timex_parse.h"
 
 namespace claimex::timex {
@@ -499,9 +500,15 @@ Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
 
 void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
                       std::vector<Parsed>* out) const {
-  std::string lower;
+  std::string lower(text);
+  FoldAsciiCase(&lower);
+  FindAll(text, lower, anchor, out);
+}
+
+void Grammar::FindAll(std::string_view text, std::string_view lower,
+                      const std::optional<Date>& anchor, std::vector<Parsed>* out) const {
   std::vector<Tok> toks;
-  lexicon_.Tokenize(text, &lower, &toks);
+  lexicon_.Tokenize(text, lower, &toks);
   // No time runs across a blank line: each paragraph is read on its own ("25 February\n\n2000
   // GMT" is no date in 2000).
   Point named;  // the last time named with its year, for "that year"
