@@ -135,17 +135,6 @@ Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
 
 void LinkIndex::AddPosting(int64_t key, int64_t sentence) {
   pending_[key].push_back(sentence);
-  article_postings_.push_back(key);
-}
-
-void LinkIndex::DropArticlePostings() {
-  for (auto k = article_postings_.rbegin(); k != article_postings_.rend(); ++k) {
-    auto it = pending_.find(*k);
-    if (it == pending_.end()) continue;  // capped meanwhile
-    if (!it->second.empty()) it->second.pop_back();
-    if (it->second.empty()) pending_.erase(it);
-  }
-  article_postings_.clear();
 }
 
 Status LinkIndex::FlushPostings() {
@@ -154,7 +143,6 @@ Status LinkIndex::FlushPostings() {
     for (int64_t s : sentences) rows.push_back({key, s});
   }
   pending_.clear();
-  article_postings_.clear();
   std::sort(rows.begin(), rows.end());  // B-tree order
   size_t i = 0;
   for (; i + kInsertRows <= rows.size(); i += kInsertRows) {

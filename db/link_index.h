@@ -56,15 +56,9 @@ class LinkIndex {
   // Adds a posting. It is kept in memory (and found by Lookup) until FlushPostings writes the
   // batch's postings in key order, which touches each B-tree page once per batch.
   void AddPosting(int64_t key, int64_t sentence);
-  // The postings added since the last StartArticle are dropped (the article was rolled back).
-  void StartArticle() { article_postings_.clear(); }
-  void DropArticlePostings();
   Status FlushPostings();
   // Forgets every pending posting (the transaction was rolled back).
-  void DropPendingPostings() {
-    pending_.clear();
-    article_postings_.clear();
-  }
+  void DropPendingPostings() { pending_.clear(); }
 
   // The stored document frequency of `word` (0 when unseen).
   Result<int64_t> WordFrequency(uint64_t word);
@@ -94,7 +88,6 @@ class LinkIndex {
   static constexpr int kInsertRows = 64;  // rows per insert statement
   std::unordered_set<int64_t> capped_;
   std::unordered_map<int64_t, std::vector<int64_t>> pending_;  // key -> sentences
-  std::vector<int64_t> article_postings_;                      // keys, in the order added
   Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_,
       same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;

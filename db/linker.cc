@@ -149,7 +149,6 @@ struct Linker::Impl {
   static constexpr size_t kMaxCachedWords = 500000;
   // Word frequencies counted in memory (`weights`) and not yet written to link_words.
   std::unordered_set<uint64_t> dirty_words;
-  std::vector<uint64_t> last_words;  // the words the last LinkArticle counted (Abandon)
   int64_t current_article = 0;
   std::string sig_buffer;  // LoadCandidate's
 
@@ -229,7 +228,6 @@ struct Linker::Impl {
 
   // Adds the article's words to the document frequencies (in memory; Flush writes them).
   Status CountWords(const std::vector<uint64_t>& words) {
-    last_words.assign(words.begin(), words.end());
     for (uint64_t w : words) {
       if (!weights.Has(w)) {
         Result<int64_t> n = index.WordFrequency(w);
@@ -242,15 +240,6 @@ struct Linker::Impl {
     return Status::Ok();
   }
 
-  void Abandon() {
-    index.DropArticlePostings();
-    for (uint64_t w : last_words) {
-      if (weights.Has(w)) weights.Set(w, std::max<int64_t>(0, weights.Df(w) - 1));
-    }
-    last_words.clear();
-    Invalidate();
-  }
-
   Status Flush() {
     CLAIMEX_RETURN_IF_ERROR(index.FlushPostings());
     std::vector<uint64_t> words(dirty_words.begin(), dirty_words.end());
@@ -259,7 +248,6 @@ struct Linker::Impl {
       CLAIMEX_RETURN_IF_ERROR(index.SetWordFrequency(w, weights.Df(w)));
     }
     dirty_words.clear();
-    last_words.clear();
     if (weights.size() > kMaxCachedWords) {
       // Cached candidates had their words' frequencies loaded with them: they go too.
       weights.Clear();
@@ -272,7 +260,6 @@ struct Linker::Impl {
   Status Reload() {
     index.DropPendingPostings();
     dirty_words.clear();
-    last_words.clear();
     weights.Clear();
     Invalidate();
     return index.LoadCaps();
@@ -406,8 +393,6 @@ void Linker::Impl::Prepare(const Article& a, const Extraction& ex, PreparedArtic
 Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
                                const std::vector<int64_t>& sentence_ids) {
   current_article = article;
-  last_words.clear();
-  index.StartArticle();
   Result<ArticleInfo> me_r = ArticleOf(article);
   if (!me_r.ok()) return me_r.status();
   const ArticleInfo me = *me_r;
@@ -602,7 +587,6 @@ bool Linker::Linkable(std::string_view normalized) const {
   return impl_->Linkable(normalized);
 }
 
-void Linker::Abandon() { impl_->Abandon(); }
 void Linker::Invalidate() { impl_->Invalidate(); }
 Status Linker::Flush() { return impl_->Flush(); }
 Status Linker::Reload() { return impl_->Reload(); }

@@ -1,5 +1,5 @@
 // Internal: links the statements of a newly stored article to those of other stored articles
-// (issue 5). Store::Put calls LinkArticle inside the article's savepoint, once the article and
+// (issue 5). Store::Put calls LinkArticle in the batch transaction, once the article and
 // everything derived from it are written; nothing is recomputed for the rest of the archive.
 //
 // For each linkable statement (sentence) of the new article:
@@ -133,12 +133,10 @@ class Linker {
 
   // The linker keeps word frequencies in memory and writes them to link_words in Flush, and
   // caches statements and articles it has read. The Store drives this with its transactions:
-  //  - Abandon: the article of the last LinkArticle was rolled back (its savepoint);
   //  - Invalidate: an article was deleted (row ids may be reused);
   //  - Flush: the batch transaction is about to commit;
   //  - Reload: the transaction was rolled back, or another connection has written: everything
   //    in memory is dropped and read again from the database.
-  void Abandon();
   void Invalidate();
   Status Flush();
   Status Reload();

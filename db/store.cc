@@ -72,9 +72,8 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   auto with_path = [&](const Status& s) { return Status(s.code(), where + s.message()); };
   if (!options.read_only) {
     // Checkpoint every ~40 MB of WAL rather than every 4 MB: a page rewritten by several batches
-    // is copied into the database once. Temporary storage in memory: every article is written
-    // inside a savepoint, whose sub-journal (the pages it changed, as they were) otherwise goes
-    // to a temporary file through a write system call per page.
+    // is copied into the database once. Temporary storage (statement journals) in memory, not
+    // in temporary files written a page per system call.
     Status s = ExecSql(
         db,
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=10000; "
@@ -184,6 +183,7 @@ Status Store::Begin() {
   CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "BEGIN IMMEDIATE"));
   in_txn_ = true;
   pending_ = 0;
+  stmts_->n_written = 0;
   // Another connection wrote since our last transaction: what the linker keeps in memory
   // (word counts, capped keys, cached statements) is read again.
   Result<int64_t> version = stmts_->DataVersion();
@@ -217,6 +217,7 @@ Status Store::CommitBatch() {
   if (!s.ok() && !sqlite3_get_autocommit(db_)) return s;
   in_txn_ = false;
   pending_ = 0;
+  stmts_->n_written = 0;
   return s;
 }
 

@@ -77,6 +77,9 @@ class Store {
   Status Migrate();
   Status Begin();
   Status CommitBatch();  // Commit without the CPU accounting
+  // Undoes a failed article: rolls the batch transaction back and writes the batch's earlier
+  // articles again (kept in memory). On failure the whole batch is rolled back.
+  Status WriteBatchAgain();
   Result<PutOutcome> PutOne(const Article& article, const Extraction& extraction,
                             std::string_view prepared);
   static double ThreadCpu();  // this thread's CPU seconds

@@ -19,7 +19,8 @@ struct Store::Statements {
   static Result<std::unique_ptr<Statements>> Prepare(sqlite3* db);
 
   // Writes `article` and everything derived from it; `old_id` >= 0 is the row it replaces
-  // (deleted first, its ingest_seq kept). Runs inside the caller's savepoint.
+  // (deleted first, its ingest_seq kept). Runs in the batch transaction; on failure the caller
+  // undoes the article (Store::WriteBatchAgain).
   // `prepared` is what Linker::Prepare made of them.
   Status WriteArticle(const Article& article, const Extraction& extraction,
                       const Linker::PreparedArticle& prepared, const std::string& content_hash,
@@ -40,7 +41,16 @@ struct Store::Statements {
   std::vector<Stmt> delete_article;  // an article and every row derived from it, in this order
   Stmt insert_sentence, insert_time, insert_speaker, insert_alias, insert_claim, set_restates,
       insert_quote;
-  Stmt savepoint, release, rollback_to;
+  // The articles written in the open transaction (the first n_written; the vector keeps its
+  // memory between batches), so that Store::WriteBatchAgain can undo a failed article.
+  struct Written {
+    Article article;
+    Extraction extraction;
+    std::string prepared;
+  };
+  std::vector<Written> written;
+  size_t n_written = 0;
+  bool replaying = false;  // WriteBatchAgain is writing them again
   Linker linker;
   Linker::PreparedArticle prepared;  // Put's, decoded (kept to reuse its memory)
   std::vector<int64_t> sentence_ids, time_ids, speaker_ids, claim_ids;  // WriteArticle's

@@ -1,5 +1,7 @@
-// Store::Put: one article and everything derived from it, atomically (a SAVEPOINT per article
-// inside the batch transaction), then linking against the rest of the store.
+// Store::Put: one article and everything derived from it, then linking against the rest of the
+// store, atomically within the batch transaction: when an article fails midway, the transaction
+// is rolled back and the batch's earlier articles are written again from memory (cheaper than a
+// SAVEPOINT per article, whose sub-journal copied every page an article touched).
 #include <sqlite3.h>
 
 #include <string>
@@ -119,9 +121,6 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
       {&s->fts_index,
        "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
       {&s->data_version_stmt, "PRAGMA data_version"},
-      {&s->savepoint, "SAVEPOINT put_article"},
-      {&s->release, "RELEASE put_article"},
-      {&s->rollback_to, "ROLLBACK TO put_article"},
   };
   for (const auto& [stmt, sql] : kSql) {
     auto p = Stmt::Prepare(db, sql);
@@ -367,29 +366,59 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
 
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (old_id < 0 || old_hash != hash) {
-    CLAIMEX_RETURN_IF_ERROR(st.savepoint.Run());
-    Status s = DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)
-                   ? st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq)
-                   : Status::InvalidArgument("the prepared bytes do not decode");
-    if (!s.ok()) {
-      if (sqlite3_get_autocommit(db_)) {
-        // SQLite rolled the whole batch back by itself (disk full, I/O error).
-        in_txn_ = false;
-        pending_ = 0;
-        st.fts_from = -1;
-        st.linker.Reload();
-      } else {
-        st.rollback_to.Run();
-        st.release.Run();
-        st.linker.Abandon();
-      }
-      return Status(s.code(), "article " + article.id + ": " + s.message());
+    if (!DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)) {
+      return Status::InvalidArgument("article " + article.id + ": the prepared bytes do not decode");
     }
-    CLAIMEX_RETURN_IF_ERROR(st.release.Run());
+    Status s = st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq);
+    if (!s.ok()) {
+      s = Status(s.code(), "article " + article.id + ": " + s.message());
+      Status again = WriteBatchAgain();
+      if (!again.ok()) {
+        return Status(s.code(), s.message() + "; writing the rest of its batch again failed: " +
+                                    again.message());
+      }
+      return s;
+    }
+    if (!st.replaying) {
+      if (st.written.size() <= st.n_written) st.written.emplace_back();
+      Statements::Written& w = st.written[st.n_written++];
+      w.article = article;
+      w.extraction = extraction;
+      w.prepared.assign(prepared);
+    }
     outcome = old_id < 0 ? PutOutcome::kStored : PutOutcome::kReplaced;
   }
   if (++pending_ >= options_.batch_articles) CLAIMEX_RETURN_IF_ERROR(CommitBatch());
   return outcome;
+}
+
+Status Store::WriteBatchAgain() {
+  Statements& st = *stmts_;
+  // SQLite may have rolled the transaction back by itself already (disk full, I/O error).
+  if (!sqlite3_get_autocommit(db_)) CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "ROLLBACK"));
+  in_txn_ = false;
+  pending_ = 0;
+  st.fts_from = -1;
+  const size_t n = st.n_written;
+  st.n_written = 0;
+  Status s = st.linker.Reload();
+  st.replaying = true;
+  for (size_t i = 0; i < n && s.ok(); ++i) {
+    const Statements::Written& w = st.written[i];
+    s = PutOne(w.article, w.extraction, w.prepared).status();
+  }
+  st.replaying = false;
+  st.n_written = n;
+  if (!s.ok()) {
+    // The batch is lost (as when SQLite rolls it back): nothing of it stays.
+    if (!sqlite3_get_autocommit(db_)) ExecSql(db_, "ROLLBACK");
+    in_txn_ = false;
+    pending_ = 0;
+    st.n_written = 0;
+    st.fts_from = -1;
+    st.linker.Reload();
+  }
+  return s;
 }
 
 }  // namespace claimex
