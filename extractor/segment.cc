@@ -415,8 +415,10 @@ class IcuSegmenter : public Segmenter {
         CLAIMEX_RETURN_IF_ERROR(
             Sentences(flat, doc->paragraphs[p], static_cast<int>(p), bi.get(), &doc->sentences));
     }
-    doc->tokens.reserve(text.size() / 5);
-    Tokenize(text, &doc->tokens);
+    if (doc->want_tokens) {
+      doc->tokens.reserve(text.size() / 5);
+      Tokenize(text, &doc->tokens);
+    }
     return Status::Ok();
   }
 

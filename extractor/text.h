@@ -57,7 +57,10 @@ struct Document {
   NormalizedText norm;
   std::vector<Span> paragraphs;      // non-blank paragraphs, normalized offsets
   std::vector<Sentence> sentences;   // normalized offsets, in order, within paragraphs
-  std::vector<Token> tokens;         // normalized offsets, in order
+  std::vector<Token> tokens;         // normalized offsets, in order (when want_tokens)
+  // Whether Segmenter::Segment fills `tokens` (the extraction stages tokenize on their own and
+  // never read them; Extractor::Extract turns this off).
+  bool want_tokens = true;
   // norm.text() with ASCII A-Z folded to lower case (other bytes as they are; same length), made
   // once by Segmenter::Segment for the stages that match words case-insensitively. Empty in a
   // Document built otherwise: a stage then folds its own copy (see LowerOf).
