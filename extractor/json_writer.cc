@@ -26,6 +26,23 @@ class Record {
   void EndLine() { buf_->push_back('\n'); }
 
   // `k` is one of this file's field names: plain ASCII, printed without escaping.
+  // A literal key: ,"key": is folded at compile time into one append of a constant length.
+  template <size_t N>
+  Record& Key(const char (&k)[N]) {
+    char tmp[N + 3];
+    tmp[0] = ',';
+    tmp[1] = '"';
+    std::memcpy(tmp + 2, k, N - 1);
+    tmp[N + 1] = '"';
+    tmp[N + 2] = ':';
+    if (first_) {
+      first_ = false;
+      buf_->append(tmp + 1, N + 2);
+    } else {
+      buf_->append(tmp, N + 3);
+    }
+    return *this;
+  }
   Record& Key(std::string_view k) {
     if (!first_) buf_->push_back(',');
     first_ = false;

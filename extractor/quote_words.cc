@@ -184,16 +184,32 @@ void WordIndex::MarkParagraphs(const std::vector<Span>& paragraphs) {
   }
 }
 
+namespace {
+
+// The index of the first word for which before(word) is false (words are partitioned: true ones
+// first), as std::partition_point, by a binary search without branches (a conditional move per
+// step): these look-ups run for every sentence and cue, and mispredicted branches dominated them.
+template <typename Before>
+int PartitionPoint(const std::vector<QWord>& words, Before before) {
+  const QWord* base = words.data();
+  size_t n = words.size();
+  if (n == 0) return 0;
+  while (n > 1) {
+    const size_t half = n / 2;
+    base = before(base[half]) ? base + half : base;
+    n -= half;
+  }
+  return static_cast<int>(base - words.data()) + (before(*base) ? 1 : 0);
+}
+
+}  // namespace
+
 int WordIndex::FirstAt(uint32_t offset) const {
-  auto it = std::lower_bound(words_.begin(), words_.end(), offset,
-                             [](const QWord& w, uint32_t off) { return w.start < off; });
-  return static_cast<int>(it - words_.begin());
+  return PartitionPoint(words_, [offset](const QWord& w) { return w.start < offset; });
 }
 
 int WordIndex::EndAt(uint32_t offset) const {
-  auto it = std::upper_bound(words_.begin(), words_.end(), offset,
-                             [](uint32_t off, const QWord& w) { return off < w.end; });
-  return static_cast<int>(it - words_.begin());
+  return PartitionPoint(words_, [offset](const QWord& w) { return w.end <= offset; });
 }
 
 bool PhraseSet::Add(std::string_view phrase, int value) {
