@@ -111,8 +111,8 @@ Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
   return cap_.Reset().BindInt(1, key).BindText(2, KeyKindName(kind)).BindInt(3, n).Run();
 }
 
-Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
-                         std::vector<std::pair<int64_t, int64_t>>* out) {
+Status LinkIndex::LookupStored(const std::vector<int64_t>& keys,
+                               std::vector<std::pair<int64_t, int64_t>>* out) {
   // One key per statement: `key IN (?, ?, ...)` made SQLite build a temporary B-tree of the
   // list at every execution, which cost more than the probes themselves.
   for (int64_t key : keys) {
@@ -125,11 +125,6 @@ Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
     }
   }
   lookup_.Reset();
-  for (int64_t key : keys) {
-    auto it = pending_.find(key);
-    if (it == pending_.end()) continue;
-    for (int64_t sentence : it->second) out->push_back({key, sentence});
-  }
   return Status::Ok();
 }
 

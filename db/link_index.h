@@ -49,11 +49,17 @@ class LinkIndex {
   // Reads the capped keys from link_key_counts again (another connection may have added some).
   Status LoadCaps();
 
-  // The postings of `keys` (stored, and pending ones of the open batch) as (key, sentence)
-  // pairs appended to *out, in no particular order. A key has at most the cap's number of
-  // postings, so the result is bounded.
-  Status Lookup(const std::vector<int64_t>& keys, std::vector<std::pair<int64_t, int64_t>>* out);
-  // Adds a posting. It is kept in memory (and found by Lookup) until FlushPostings writes the
+  // The stored postings of `keys` (not the pending ones) as (key, sentence) pairs appended to
+  // *out, key by key in the order of `keys` (give them sorted: the B-tree is then read in
+  // order). A key has at most the cap's number of postings, so the result is bounded.
+  Status LookupStored(const std::vector<int64_t>& keys,
+                      std::vector<std::pair<int64_t, int64_t>>* out);
+  // The pending postings (AddPosting, not flushed yet) of `key`, or nullptr when none.
+  const std::vector<int64_t>* Pending(int64_t key) const {
+    auto it = pending_.find(key);
+    return it == pending_.end() ? nullptr : &it->second;
+  }
+  // Adds a posting. It is kept in memory (Pending) until FlushPostings writes the
   // batch's postings in key order, which touches each B-tree page once per batch.
   void AddPosting(int64_t key, int64_t sentence);
   Status FlushPostings();

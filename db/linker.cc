@@ -354,9 +354,9 @@ struct Linker::Impl {
   std::vector<size_t> todo;
   std::vector<uint64_t> words;
   std::vector<int64_t> own_ids, own_hashes, lookup;
-  std::vector<std::pair<int64_t, int64_t>> postings, same;
+  std::vector<std::pair<int64_t, int64_t>> postings, same, stored;
+  std::vector<std::vector<std::pair<int64_t, uint8_t>>> statement_keys;
   std::vector<std::pair<int64_t, int>> votes;
-  std::vector<std::pair<int64_t, uint8_t>> keys;
   std::vector<std::pair<int64_t, uint64_t>> rare;
   std::vector<std::pair<int, int64_t>> ranked;
 };
@@ -435,8 +435,38 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
   weights.SetArticles(me.seq);
   CLAIMEX_RETURN_IF_ERROR(CountWords(words));
 
+  // Every statement's candidate keys: shingles and figures (prepared) and anchors (its rarest
+  // words now; no frequency of its own words changes while the article is linked). The stored
+  // postings of all of them are read in one pass in key order; a key capped meanwhile is
+  // skipped below, and postings added by earlier statements of the article are pending.
+  if (statement_keys.size() < todo.size()) statement_keys.resize(todo.size());
+  lookup.clear();
+  for (size_t t = 0; t < todo.size(); ++t) {
+    const size_t i = todo[t];
+    std::vector<std::pair<int64_t, uint8_t>>& keys = statement_keys[t];
+    keys.assign(sentences[i].keys.begin(), sentences[i].keys.end());
+    rare.clear();
+    for (uint64_t w : statements[i].content) rare.push_back({weights.Df(w), w});
+    const size_t n_anchors = std::min(rare.size(), static_cast<size_t>(options.anchors));
+    std::partial_sort(rare.begin(), rare.begin() + static_cast<ptrdiff_t>(n_anchors), rare.end());
+    for (size_t k = 0; k < n_anchors; ++k) {
+      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second),
+                      static_cast<uint8_t>(KeyKind::kAnchor)});
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& [key, kind] : keys) {
+      if (!index.Capped(key)) lookup.push_back(key);
+    }
+  }
+  std::sort(lookup.begin(), lookup.end());
+  lookup.erase(std::unique(lookup.begin(), lookup.end()), lookup.end());
+  stored.clear();
+  CLAIMEX_RETURN_IF_ERROR(index.LookupStored(lookup, &stored));
+
   std::unordered_set<int64_t> linked;
-  for (size_t i : todo) {
+  for (size_t t = 0; t < todo.size(); ++t) {
+    const size_t i = todo[t];
     const int64_t s_id = sentence_ids[i];
     const int64_t s_hash = sentences[i].hash;
     const Statement& st = statements[i];
@@ -472,25 +502,17 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     // The statement's signature, for when it is a candidate of a later article.
     CLAIMEX_RETURN_IF_ERROR(index.AddStatement(s_id, article, s_hash, sentences[i].sig));
 
-    // 2. Candidate keys: shingles and figures (prepared), and anchors (the rarest words now).
-    keys.assign(sentences[i].keys.begin(), sentences[i].keys.end());
-    rare.clear();
-    for (uint64_t w : st.content) rare.push_back({weights.Df(w), w});
-    const size_t n_anchors = std::min(rare.size(), static_cast<size_t>(options.anchors));
-    std::partial_sort(rare.begin(), rare.begin() + static_cast<ptrdiff_t>(n_anchors), rare.end());
-    for (size_t k = 0; k < n_anchors; ++k) {
-      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second),
-                      static_cast<uint8_t>(KeyKind::kAnchor)});
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-
-    lookup.clear();
-    for (const auto& [key, kind] : keys) {
-      if (!index.Capped(key)) lookup.push_back(key);
-    }
+    // 2. Candidates: the statements that share its keys.
+    const std::vector<std::pair<int64_t, uint8_t>>& keys = statement_keys[t];
     postings.clear();
-    CLAIMEX_RETURN_IF_ERROR(index.Lookup(lookup, &postings));
+    for (const auto& [key, kind] : keys) {
+      if (index.Capped(key)) continue;
+      auto from = std::lower_bound(stored.begin(), stored.end(), std::pair{key, INT64_MIN});
+      for (; from != stored.end() && from->first == key; ++from) postings.push_back(*from);
+      if (const std::vector<int64_t>* pending = index.Pending(key)) {
+        for (int64_t sentence : *pending) postings.push_back({key, sentence});
+      }
+    }
     std::sort(postings.begin(), postings.end());
     votes.clear();  // (sentence, weight), summed per sentence below
     for (const auto& [key, kind_byte] : keys) {

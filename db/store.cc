@@ -62,6 +62,11 @@ Result<std::unique_ptr<Store>> Store::Open(const Options& options) {
   int flags =
       SQLITE_OPEN_NOMUTEX |
       (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  // Before SQLite initializes (the first open): no memory statistics, so that an allocation
+  // takes no global mutex (~2% of an ingest's writer thread). Refused harmlessly (SQLITE_MISUSE)
+  // when SQLite is already initialized.
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kConfigured;
   int rc = sqlite3_open_v2(options.path.c_str(), &store->db_, flags, nullptr);
   if (rc != SQLITE_OK) return SqliteError(store->db_, rc, "open " + options.path);
   sqlite3_extended_result_codes(store->db_, 1);
