@@ -9,8 +9,8 @@
 namespace claimex {
 namespace {
 
-bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Decodes the character at text[i]; *len gets its byte length (1 for a bad byte).
 int32_t Decode(std::string_view text, size_t i, int* len) {
@@ -26,16 +26,26 @@ int32_t Decode(std::string_view text, size_t i, int* len) {
   return n > 0 ? cp : -1;
 }
 
-enum class CharClass { kLetter, kUpper, kDigit, kOther };
+enum class CharClass : uint8_t { kLetter, kUpper, kDigit, kOther };
+
+// The classes of the ASCII characters, one table look-up instead of a chain of tests.
+struct AsciiClasses {
+  CharClass cls[128];
+  constexpr AsciiClasses() : cls() {
+    for (int c = 0; c < 128; ++c) {
+      const auto b = static_cast<unsigned char>(c);
+      cls[c] = (c >= 'A' && c <= 'Z') ? CharClass::kUpper
+               : IsAsciiLetter(b)     ? CharClass::kLetter
+               : IsDigit(b)           ? CharClass::kDigit
+                                      : CharClass::kOther;
+    }
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
 
 CharClass Classify(int32_t cp) {
   if (cp < 0) return CharClass::kOther;
-  if (cp < 0x80) {
-    if (cp >= 'A' && cp <= 'Z') return CharClass::kUpper;
-    if (IsAsciiLetter(static_cast<unsigned char>(cp))) return CharClass::kLetter;
-    if (IsDigit(static_cast<unsigned char>(cp))) return CharClass::kDigit;
-    return CharClass::kOther;
-  }
+  if (cp < 0x80) return kAsciiClasses.cls[cp];
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:

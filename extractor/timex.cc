@@ -100,6 +100,10 @@ class Impl : public TimeFinder {
         uint32_t gap0 = before ? t.span.end : c.span.end;
         uint32_t gap1 = before ? c.span.start : t.span.start;
         long cost = static_cast<long>(gap1 - gap0);
+        if (t.kind == "relative" || t.kind == "date") cost += 20;  // span cues scope better
+        if (t.kind == "set") cost += 200;
+        // What follows only adds to the cost: a time already dearer than the best is out.
+        if (c.time >= 0 && cost >= best_cost) continue;
         std::string_view gap = text.substr(gap0, gap1 - gap0);
         // another clause: after a semicolon, a contrast, or a comma
         if (gap.find(';') != std::string_view::npos) cost += 200;
@@ -107,8 +111,6 @@ class Impl : public TimeFinder {
           if (gap.find(w) != std::string_view::npos) cost += 100;
         }
         cost += 15 * static_cast<long>(std::count(gap.begin(), gap.end(), ','));
-        if (t.kind == "relative" || t.kind == "date") cost += 20;  // span cues scope better
-        if (t.kind == "set") cost += 200;
         if (c.time < 0 || cost < best_cost) {
           c.time = static_cast<int>(it - ex->times.begin());
           best_cost = cost;
