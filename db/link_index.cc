@@ -106,7 +106,7 @@ Status LinkIndex::ReadSettings(sqlite3* db, std::map<std::string, double>* value
 
 Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
   capped_.insert(key);
-  pending_.erase(key);
+  pending_last_.erase(key);
   CLAIMEX_RETURN_IF_ERROR(drop_postings_.Reset().BindInt(1, key).Run());
   return cap_.Reset().BindInt(1, key).BindText(2, KeyKindName(kind)).BindInt(3, n).Run();
 }
@@ -129,15 +129,20 @@ Status LinkIndex::LookupStored(const std::vector<int64_t>& keys,
 }
 
 void LinkIndex::AddPosting(int64_t key, int64_t sentence) {
-  pending_[key].push_back(sentence);
+  auto [it, added] = pending_last_.try_emplace(key, -1);
+  pending_rows_.push_back({sentence, it->second});
+  it->second = static_cast<int32_t>(pending_rows_.size() - 1);
 }
 
 Status LinkIndex::FlushPostings() {
   std::vector<std::pair<int64_t, int64_t>> rows;
-  for (const auto& [key, sentences] : pending_) {
-    for (int64_t s : sentences) rows.push_back({key, s});
+  rows.reserve(pending_rows_.size());
+  for (const auto& [key, last] : pending_last_) {
+    for (int32_t r = last; r >= 0; r = pending_rows_[static_cast<size_t>(r)].previous) {
+      rows.push_back({key, pending_rows_[static_cast<size_t>(r)].sentence});
+    }
   }
-  pending_.clear();
+  DropPendingPostings();
   std::sort(rows.begin(), rows.end());  // B-tree order
   size_t i = 0;
   for (; i + kInsertRows <= rows.size(); i += kInsertRows) {

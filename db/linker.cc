@@ -119,7 +119,7 @@ struct Linker::Impl {
   int64_t articles = 0, verified = 0, links = 0, loaded = 0;
   double cpu = 0;
 
-  explicit Impl(LinkIndex ix) : index(std::move(ix)) {}
+  explicit Impl(LinkIndex ix) : index(std::move(ix)) { candidates.reserve(kMaxCachedCandidates); }
   ~Impl() {
     const char* env = std::getenv("CLAIMEX_LINK_STATS");
     if (env == nullptr || *env == '\0' || articles == 0) return;
@@ -148,7 +148,7 @@ struct Linker::Impl {
   static constexpr size_t kMaxCachedArticles = 100000;
   static constexpr size_t kMaxCachedWords = 500000;
   // Word frequencies counted in memory (`weights`) and not yet written to link_words.
-  std::unordered_set<uint64_t> dirty_words;
+  std::vector<uint64_t> dirty_words;  // with repeats; sorted and made unique by Flush
   int64_t current_article = 0;
   std::string sig_buffer;  // LoadCandidate's
 
@@ -209,6 +209,7 @@ struct Linker::Impl {
     if (candidates.size() >= kMaxCachedCandidates) {
       old_candidates = std::move(candidates);
       candidates.clear();
+      candidates.reserve(kMaxCachedCandidates);
     }
     auto old = old_candidates.find(id);
     if (old != old_candidates.end()) {
@@ -235,15 +236,16 @@ struct Linker::Impl {
         weights.Set(w, *n);
       }
       weights.Set(w, weights.Df(w) + 1);
-      dirty_words.insert(w);
+      dirty_words.push_back(w);
     }
     return Status::Ok();
   }
 
   Status Flush() {
     CLAIMEX_RETURN_IF_ERROR(index.FlushPostings());
-    std::vector<uint64_t> words(dirty_words.begin(), dirty_words.end());
+    std::vector<uint64_t>& words = dirty_words;
     std::sort(words.begin(), words.end());  // B-tree order
+    words.erase(std::unique(words.begin(), words.end()), words.end());
     for (uint64_t w : words) {
       CLAIMEX_RETURN_IF_ERROR(index.SetWordFrequency(w, weights.Df(w)));
     }
@@ -464,7 +466,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
   stored.clear();
   CLAIMEX_RETURN_IF_ERROR(index.LookupStored(lookup, &stored));
 
-  std::unordered_set<int64_t> linked;
+  std::vector<int64_t> linked;  // verbatim links of the statement (a few)
   for (size_t t = 0; t < todo.size(); ++t) {
     const size_t i = todo[t];
     const int64_t s_id = sentence_ids[i];
@@ -497,7 +499,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
       Result<bool> w =
           WriteLink(article, me, s_id, other_article, *oa, other, LinkKind::kVerbatim, 1.0);
       if (!w.ok()) return w.status();
-      linked.insert(other);
+      linked.push_back(other);
     }
     // The statement's signature, for when it is a candidate of a later article.
     CLAIMEX_RETURN_IF_ERROR(index.AddStatement(s_id, article, s_hash, sentences[i].sig));
@@ -509,9 +511,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
       if (index.Capped(key)) continue;
       auto from = std::lower_bound(stored.begin(), stored.end(), std::pair{key, INT64_MIN});
       for (; from != stored.end() && from->first == key; ++from) postings.push_back(*from);
-      if (const std::vector<int64_t>* pending = index.Pending(key)) {
-        for (int64_t sentence : *pending) postings.push_back({key, sentence});
-      }
+      index.ForEachPending(key, [&](int64_t sentence) { postings.push_back({key, sentence}); });
     }
     std::sort(postings.begin(), postings.end());
     votes.clear();  // (sentence, weight), summed per sentence below
@@ -532,7 +532,10 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
                          : got <= options.rare_postings ? 2
                                                         : 1;
       for (auto p = from; p != to; ++p) {
-        if (!is_own(p->second) && !linked.count(p->second)) votes.push_back({p->second, weight});
+        if (!is_own(p->second) &&
+            std::find(linked.begin(), linked.end(), p->second) == linked.end()) {
+          votes.push_back({p->second, weight});
+        }
       }
       index.AddPosting(key, s_id);
     }
