@@ -9,7 +9,9 @@
 namespace claimex {
 namespace {
 
-constexpr bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAsciiLetter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Decodes the character at text[i]; *len gets its byte length (1 for a bad byte).

@@ -10,6 +10,16 @@
 namespace claimex::timex {
 namespace {
 
+// a == b for the short words of phrases, inline: most pairs differ in length or first byte, and
+// a call to memcmp per pair cost more than the comparison.
+inline bool SameWord(std::string_view a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 enum class Value : uint8_t {
   kNone,    // "-"
   kFlag,    // "-" or the flag word (weak/strong)
@@ -265,7 +275,8 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
   Tokenize(text, std::string_view(*lower), toks);
 }
 
-void Lexicon::Tokenize(std::string_view text, std::string_view lower, std::vector<Tok>* toks) const {
+void Lexicon::Tokenize(std::string_view text, std::string_view lower,
+                       std::vector<Tok>* toks) const {
   toks->clear();
   toks->reserve(std::min<size_t>(text.size() / 5, 1 << 16) + 16);  // ~ a token per 5 bytes
   bool space = true, newline = true;
@@ -352,7 +363,9 @@ int Lexicon::MatchAt(Toks toks, int i, Lex kind, const Entry** entry) const {
     int end = i + static_cast<int>(e.words.size());
     if (end > static_cast<int>(toks.size()) || end <= best) continue;
     bool same = true;
-    for (size_t k = 1; k < e.words.size() && same; ++k) same = toks[i + k].lower == e.words[k];
+    for (size_t k = 1; k < e.words.size() && same; ++k) {
+      same = SameWord(toks[i + k].lower, e.words[k]);
+    }
     if (!same) continue;
     best = end;
     if (entry != nullptr) *entry = &e;
@@ -389,7 +402,9 @@ bool Lexicon::EndsBefore(Toks toks, int i, Lex kind) const {
       const Entry& e = entries_[s.ids[k]];
       if (j + static_cast<int>(e.words.size()) != i) continue;
       bool same = true;
-      for (size_t k = 1; k < e.words.size() && same; ++k) same = toks[j + k].lower == e.words[k];
+      for (size_t k = 1; k < e.words.size() && same; ++k) {
+        same = SameWord(toks[j + k].lower, e.words[k]);
+      }
       if (same) return true;
     }
   }

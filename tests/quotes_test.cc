@@ -586,7 +586,8 @@ TEST_CASE("WordIndex offset look-ups and a given lower-case copy", "[quotes]") {
     REQUIRE(own.size() == given.size());
     for (int i = 0; i < own.size(); ++i) {
       CHECK(own.Lower(i) == given.Lower(i));
-      CHECK(own.Lower(i) == std::string_view(lower).substr(own[i].start, own[i].end - own[i].start));
+      const QWord& w = own[i];
+      CHECK(own.Lower(i) == std::string_view(lower).substr(w.start, w.end - w.start));
     }
     for (uint32_t off = 0; off <= text.size() + 1; ++off) {
       int first = 0;  // the first word starting at or after off
