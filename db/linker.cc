@@ -375,10 +375,13 @@ void Linker::Impl::Prepare(const Article& a, const Extraction& ex, PreparedArtic
     p.linkable = Linkable(key);
     p.house_line = p.linkable && lex->IsBoilerplateLine(key);
     p.sig.clear();
+    p.derived.clear();
     p.keys.clear();
     if (i >= out->boilerplate_from || !p.linkable) continue;
     const Statement st = NewStatement(a, ex, i, key);
     EncodeStatement(st, &p.sig);
+    p.derived.clear();
+    EncodeDerived(st, &p.derived);
     for (uint64_t h : Winnow(st.tokens, 3, 6)) {
       p.keys.push_back(
           {IndexKey(KeyKind::kShingle, h), static_cast<uint8_t>(KeyKind::kShingle)});
@@ -423,7 +426,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     if (i >= boiler_from || !sentences[i].linkable || sentences[i].sig.empty()) continue;
     if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(sentences[i].hash))))
       continue;
-    if (!DecodeStatement(sentences[i].sig, &statements[i]))
+    if (!DecodeStatement(sentences[i].sig, sentences[i].derived, &statements[i]))
       return Status::Internal("a prepared statement does not decode");
     todo.push_back(i);
     words.insert(words.end(), statements[i].content.begin(), statements[i].content.end());
