@@ -43,6 +43,7 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
       {&ix.cap_, "INSERT OR REPLACE INTO link_key_counts (key, kind, n) VALUES (?1, ?2, ?3)"},
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
       {&ix.add_posting_, "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
+      {&ix.lookup_, "SELECT sentence FROM link_keys WHERE key = ?1"},
       {&ix.set_word_,
        "INSERT INTO link_words (word, n) VALUES (?1, ?2) "
        "ON CONFLICT (word) DO UPDATE SET n = excluded.n"},
@@ -67,18 +68,13 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
-  std::string lookup = "SELECT key, sentence FROM link_keys WHERE key IN (?1";
-  for (int i = 2; i <= kLookupKeys; ++i) lookup += ", ?" + std::to_string(i);
-  lookup += ")";
   std::string insert = "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)";
   for (int i = 1; i < kInsertRows; ++i) {
     insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
   }
-  for (const auto& [stmt, sql] : {std::pair{&ix.lookup_, &lookup}, {&ix.add_postings_, &insert}}) {
-    auto p = Stmt::Prepare(db, *sql);
-    if (!p.ok()) return p.status();
-    *stmt = std::move(p.value());
-  }
+  auto p = Stmt::Prepare(db, insert);
+  if (!p.ok()) return p.status();
+  ix.add_postings_ = std::move(p.value());
   CLAIMEX_RETURN_IF_ERROR(ix.LoadCaps());
   return ix;
 }
@@ -110,56 +106,43 @@ Status LinkIndex::ReadSettings(sqlite3* db, std::map<std::string, double>* value
 
 Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
   capped_.insert(key);
-  pending_.erase(key);
+  pending_last_.erase(key);
   CLAIMEX_RETURN_IF_ERROR(drop_postings_.Reset().BindInt(1, key).Run());
   return cap_.Reset().BindInt(1, key).BindText(2, KeyKindName(kind)).BindInt(3, n).Run();
 }
 
-Status LinkIndex::Lookup(const std::vector<int64_t>& keys,
-                         std::vector<std::pair<int64_t, int64_t>>* out) {
-  for (size_t from = 0; from < keys.size(); from += kLookupKeys) {
-    lookup_.Reset();
-    const size_t n = std::min(keys.size() - from, static_cast<size_t>(kLookupKeys));
-    for (size_t i = 0; i < n; ++i) lookup_.BindInt(static_cast<int>(i + 1), keys[from + i]);
-    // Unbound parameters are NULL, which matches no key.
+Status LinkIndex::LookupStored(const std::vector<int64_t>& keys,
+                               std::vector<std::pair<int64_t, int64_t>>* out) {
+  // One key per statement: `key IN (?, ?, ...)` made SQLite build a temporary B-tree of the
+  // list at every execution, which cost more than the probes themselves.
+  for (int64_t key : keys) {
+    lookup_.Reset().BindInt(1, key);
     for (;;) {
       Result<bool> r = lookup_.Step();
       if (!r.ok()) return r.status();
       if (!*r) break;
-      out->push_back({lookup_.Int(0), lookup_.Int(1)});
+      out->push_back({key, lookup_.Int(0)});
     }
-    lookup_.Reset();
   }
-  for (int64_t key : keys) {
-    auto it = pending_.find(key);
-    if (it == pending_.end()) continue;
-    for (int64_t sentence : it->second) out->push_back({key, sentence});
-  }
+  lookup_.Reset();
   return Status::Ok();
 }
 
 void LinkIndex::AddPosting(int64_t key, int64_t sentence) {
-  pending_[key].push_back(sentence);
-  article_postings_.push_back(key);
-}
-
-void LinkIndex::DropArticlePostings() {
-  for (auto k = article_postings_.rbegin(); k != article_postings_.rend(); ++k) {
-    auto it = pending_.find(*k);
-    if (it == pending_.end()) continue;  // capped meanwhile
-    if (!it->second.empty()) it->second.pop_back();
-    if (it->second.empty()) pending_.erase(it);
-  }
-  article_postings_.clear();
+  auto [it, added] = pending_last_.try_emplace(key, -1);
+  pending_rows_.push_back({sentence, it->second});
+  it->second = static_cast<int32_t>(pending_rows_.size() - 1);
 }
 
 Status LinkIndex::FlushPostings() {
   std::vector<std::pair<int64_t, int64_t>> rows;
-  for (const auto& [key, sentences] : pending_) {
-    for (int64_t s : sentences) rows.push_back({key, s});
+  rows.reserve(pending_rows_.size());
+  for (const auto& [key, last] : pending_last_) {
+    for (int32_t r = last; r >= 0; r = pending_rows_[static_cast<size_t>(r)].previous) {
+      rows.push_back({key, pending_rows_[static_cast<size_t>(r)].sentence});
+    }
   }
-  pending_.clear();
-  article_postings_.clear();
+  DropPendingPostings();
   std::sort(rows.begin(), rows.end());  // B-tree order
   size_t i = 0;
   for (; i + kInsertRows <= rows.size(); i += kInsertRows) {

@@ -49,21 +49,28 @@ class LinkIndex {
   // Reads the capped keys from link_key_counts again (another connection may have added some).
   Status LoadCaps();
 
-  // The postings of `keys` (stored, and pending ones of the open batch) as (key, sentence)
-  // pairs appended to *out, in no particular order. A key has at most the cap's number of
-  // postings, so the result is bounded.
-  Status Lookup(const std::vector<int64_t>& keys, std::vector<std::pair<int64_t, int64_t>>* out);
-  // Adds a posting. It is kept in memory (and found by Lookup) until FlushPostings writes the
+  // The stored postings of `keys` (not the pending ones) as (key, sentence) pairs appended to
+  // *out, key by key in the order of `keys` (give them sorted: the B-tree is then read in
+  // order). A key has at most the cap's number of postings, so the result is bounded.
+  Status LookupStored(const std::vector<int64_t>& keys,
+                      std::vector<std::pair<int64_t, int64_t>>* out);
+  // Calls fn(sentence) for each pending posting (AddPosting, not flushed yet) of `key`.
+  template <typename Fn>
+  void ForEachPending(int64_t key, Fn&& fn) const {
+    auto it = pending_last_.find(key);
+    if (it == pending_last_.end()) return;
+    for (int32_t r = it->second; r >= 0; r = pending_rows_[static_cast<size_t>(r)].previous) {
+      fn(pending_rows_[static_cast<size_t>(r)].sentence);
+    }
+  }
+  // Adds a posting. It is kept in memory (ForEachPending) until FlushPostings writes the
   // batch's postings in key order, which touches each B-tree page once per batch.
   void AddPosting(int64_t key, int64_t sentence);
-  // The postings added since the last StartArticle are dropped (the article was rolled back).
-  void StartArticle() { article_postings_.clear(); }
-  void DropArticlePostings();
   Status FlushPostings();
   // Forgets every pending posting (the transaction was rolled back).
   void DropPendingPostings() {
-    pending_.clear();
-    article_postings_.clear();
+    pending_rows_.clear();
+    pending_last_.clear();
   }
 
   // The stored document frequency of `word` (0 when unseen).
@@ -91,11 +98,15 @@ class LinkIndex {
 
  private:
   LinkIndex() = default;
-  static constexpr int kLookupKeys = 16;  // keys per lookup statement
   static constexpr int kInsertRows = 64;  // rows per insert statement
   std::unordered_set<int64_t> capped_;
-  std::unordered_map<int64_t, std::vector<int64_t>> pending_;  // key -> sentences
-  std::vector<int64_t> article_postings_;                      // keys, in the order added
+  // Pending postings: one row each, chained per key (no allocation per key's list).
+  struct PendingRow {
+    int64_t sentence;
+    int32_t previous;  // the key's previous row, -1 for its first
+  };
+  std::vector<PendingRow> pending_rows_;
+  std::unordered_map<int64_t, int32_t> pending_last_;  // key -> its last row
   Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_,
       same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;

@@ -108,20 +108,25 @@ class Reader {
     pos_ += n;
     return s;
   }
-  std::vector<uint64_t> Words() {
-    std::vector<uint64_t> w(Count(4));
-    for (uint64_t& h : w) h = Fixed(4);
-    return w;
+  void StrInto(std::string* s) {
+    const size_t n = Count(1);
+    if (!ok_) return s->clear();
+    s->assign(in_.data() + pos_, n);
+    pos_ += n;
   }
-  std::vector<LinkToken> Tokens() {
-    std::vector<LinkToken> t(Count(5));
-    for (LinkToken& x : t) {
+  // Into an existing vector, reusing its memory.
+  void Words(std::vector<uint64_t>* w) {
+    w->resize(Count(4));
+    for (uint64_t& h : *w) h = Fixed(4);
+  }
+  void Tokens(std::vector<LinkToken>* t) {
+    t->resize(Count(5));
+    for (LinkToken& x : *t) {
       x.hash = Fixed(4);
       const unsigned char f = Byte();
       x.stop = f & 1;
       x.number = f & 2;
     }
-    return t;
   }
 
  private:
@@ -164,12 +169,15 @@ void EncodeStatement(const Statement& st, std::string* out) {
   }
 }
 
-bool DecodeStatement(std::string_view sig, Statement* st) {
+namespace {
+
+// The signature's fields into *st (its derived fields are left as they are).
+bool DecodeFields(std::string_view sig, Statement* st) {
   Reader r(sig);
   if (r.Byte() != kVersion) return false;
-  st->tokens = r.Tokens();
-  st->speaker = r.Str();
-  st->quote = r.Tokens();
+  r.Tokens(&st->tokens);
+  r.StrInto(&st->speaker);
+  r.Tokens(&st->quote);
   st->figures.resize(r.Count(20));
   for (FigureFacts& f : st->figures) {
     f.range = r.Byte() != 0;
@@ -177,21 +185,80 @@ bool DecodeStatement(std::string_view sig, Statement* st) {
     f.low = r.OptDouble();
     f.high = r.OptDouble();
     f.tolerance = r.Double();
-    f.unit = r.Str();
+    r.StrInto(&f.unit);
     f.noun = r.Fixed(4);
     f.qualifier = static_cast<char>(r.Byte());
     f.per_value = r.OptDouble();
     f.per_noun = r.Fixed(4);
     f.change = static_cast<int>(r.Byte()) - 1;
     f.change_kind = r.Byte();
-    f.time_from = r.Str();
-    f.time_to = r.Str();
-    f.measured = r.Words();
-    f.words = r.Words();
+    r.StrInto(&f.time_from);
+    r.StrInto(&f.time_to);
+    r.Words(&f.measured);
+    r.Words(&f.words);
   }
-  if (!r.ok() || !r.done()) return false;
+  return r.ok() && r.done();
+}
+
+}  // namespace
+
+bool DecodeStatement(std::string_view sig, Statement* st) {
+  if (!DecodeFields(sig, st)) return false;
   FinishStatement(st);
+  st->idf_stamp = 0;
   return true;
+}
+
+void EncodeDerived(const Statement& st, std::string* out) {
+  Writer w(out);
+  w.Words(st.content);
+  w.Tokens(st.distinct);
+}
+
+bool DecodeStatement(std::string_view sig, std::string_view derived, Statement* st) {
+  if (!DecodeFields(sig, st)) return false;
+  Reader r(derived);
+  r.Words(&st->content);
+  r.Tokens(&st->distinct);
+  st->idf_stamp = 0;
+  return r.ok() && r.done();
+}
+
+void EncodePrepared(const Linker::PreparedArticle& p, std::string* out) {
+  Writer w(out);
+  w.Varint(p.boilerplate_from);
+  w.Varint(p.sentences.size());
+  for (const Linker::PreparedSentence& s : p.sentences) {
+    w.Fixed64(static_cast<uint64_t>(s.hash));
+    w.Byte(static_cast<unsigned char>((s.linkable ? 1 : 0) | (s.house_line ? 2 : 0)));
+    w.Str(s.sig);
+    w.Str(s.derived);
+    w.Varint(s.keys.size());
+    for (const auto& [key, kind] : s.keys) {
+      w.Fixed64(static_cast<uint64_t>(key));
+      w.Byte(kind);
+    }
+  }
+}
+
+bool DecodePrepared(std::string_view bytes, Linker::PreparedArticle* out) {
+  Reader r(bytes);
+  out->boilerplate_from = static_cast<uint32_t>(r.Varint());
+  out->sentences.resize(r.Count(11));
+  for (Linker::PreparedSentence& s : out->sentences) {
+    s.hash = static_cast<int64_t>(r.Fixed(8));
+    const unsigned char flags = r.Byte();
+    s.linkable = flags & 1;
+    s.house_line = flags & 2;
+    r.StrInto(&s.sig);
+    r.StrInto(&s.derived);
+    s.keys.resize(r.Count(9));
+    for (auto& [key, kind] : s.keys) {
+      key = static_cast<int64_t>(r.Fixed(8));
+      kind = r.Byte();
+    }
+  }
+  return r.ok() && r.done();
 }
 
 }  // namespace claimex

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "db/link_match.h"
+#include "db/linker.h"
 
 namespace claimex {
 
@@ -20,6 +21,19 @@ namespace claimex {
 void EncodeStatement(const Statement& st, std::string* out);
 // Rebuilds a statement from its signature; false when `sig` is not a valid signature.
 bool DecodeStatement(std::string_view sig, Statement* st);
+
+// A statement's derived fields (content set and distinct tokens, FinishStatement), so that the
+// thread that prepared it computes them, not the writer. DecodeStatement with them rebuilds the
+// statement from its signature without computing them again (reusing *st's memory).
+void EncodeDerived(const Statement& st, std::string* out);
+bool DecodeStatement(std::string_view sig, std::string_view derived, Statement* st);
+
+// A prepared article (linker.h: Linker::PreparedArticle) as bytes, so that the extraction thread
+// that prepared it can hand it to the writer thread (tools/cli: PipelineOutput::Prepare).
+// Appends to *out. DecodePrepared reuses the memory of *out; false when `bytes` is not such an
+// encoding (nothing is misread).
+void EncodePrepared(const Linker::PreparedArticle& p, std::string* out);
+bool DecodePrepared(std::string_view bytes, Linker::PreparedArticle* out);
 
 }  // namespace claimex
 

@@ -117,18 +117,19 @@ struct Linker::Impl {
   LinkIndex index;
   WordWeights weights;
   // Totals for CLAIMEX_LINK_STATS.
-  int64_t articles = 0, verified = 0, links = 0;
+  int64_t articles = 0, verified = 0, links = 0, loaded = 0;
   double cpu = 0;
 
-  explicit Impl(LinkIndex ix) : index(std::move(ix)) {}
+  explicit Impl(LinkIndex ix) : index(std::move(ix)) { candidates.reserve(kMaxCachedCandidates); }
   ~Impl() {
     const char* env = std::getenv("CLAIMEX_LINK_STATS");
     if (env == nullptr || *env == '\0' || articles == 0) return;
     std::fprintf(stderr,
                  "claimex: linker: %lld articles, %.3f s CPU (%.1f us/article), %lld candidates "
-                 "verified, %lld links\n",
+                 "verified (%lld read from the database), %lld links\n",
                  static_cast<long long>(articles), cpu, 1e6 * cpu / static_cast<double>(articles),
-                 static_cast<long long>(verified), static_cast<long long>(links));
+                 static_cast<long long>(verified), static_cast<long long>(loaded),
+                 static_cast<long long>(links));
   }
 
   struct Candidate {
@@ -140,13 +141,15 @@ struct Linker::Impl {
   // Caches that live across articles; ids can be reused once a row is deleted, so Invalidate
   // drops them whenever an article is replaced or rolled back.
   std::unordered_map<int64_t, ArticleInfo> article_cache;
-  std::unordered_map<int64_t, Candidate> candidates;
-  static constexpr size_t kMaxCachedCandidates = 20000;
+  // Candidates in two generations: when `candidates` is full it becomes `old_candidates` (the
+  // previous old generation is dropped); a candidate found in the old generation moves back, so
+  // the statements that keep coming up stay cached.
+  std::unordered_map<int64_t, Candidate> candidates, old_candidates;
+  static constexpr size_t kMaxCachedCandidates = 20000;  // per generation
   static constexpr size_t kMaxCachedArticles = 100000;
   static constexpr size_t kMaxCachedWords = 500000;
   // Word frequencies counted in memory (`weights`) and not yet written to link_words.
-  std::unordered_set<uint64_t> dirty_words;
-  std::vector<uint64_t> last_words;  // the words the last LinkArticle counted (Abandon)
+  std::vector<uint64_t> dirty_words;  // with repeats; sorted and made unique by Flush
   int64_t current_article = 0;
   std::string sig_buffer;  // LoadCandidate's
 
@@ -187,6 +190,7 @@ struct Linker::Impl {
 
   Result<Candidate> LoadCandidate(int64_t id) {
     Candidate c;
+    ++loaded;
     std::string& sig = sig_buffer;
     Result<bool> found = index.Statement(id, &c.article_id, &c.hash, &sig);
     if (!found.ok()) return found.status();
@@ -203,20 +207,29 @@ struct Linker::Impl {
   Result<const Candidate*> CandidateOf(int64_t id) {
     auto it = candidates.find(id);
     if (it != candidates.end()) return &it->second;
+    if (candidates.size() >= kMaxCachedCandidates) {
+      old_candidates = std::move(candidates);
+      candidates.clear();
+      candidates.reserve(kMaxCachedCandidates);
+    }
+    auto old = old_candidates.find(id);
+    if (old != old_candidates.end()) {
+      auto node = old_candidates.extract(old);
+      return &candidates.insert(std::move(node)).position->second;
+    }
     Result<Candidate> c = LoadCandidate(id);
     if (!c.ok()) return c.status();
-    if (candidates.size() >= kMaxCachedCandidates) candidates.clear();
     return &candidates.emplace(id, std::move(c.value())).first->second;
   }
 
   void Invalidate() {
     candidates.clear();
+    old_candidates.clear();
     article_cache.clear();
   }
 
   // Adds the article's words to the document frequencies (in memory; Flush writes them).
-  Status CountWords(const std::unordered_set<uint64_t>& words) {
-    last_words.assign(words.begin(), words.end());
+  Status CountWords(const std::vector<uint64_t>& words) {
     for (uint64_t w : words) {
       if (!weights.Has(w)) {
         Result<int64_t> n = index.WordFrequency(w);
@@ -224,37 +237,32 @@ struct Linker::Impl {
         weights.Set(w, *n);
       }
       weights.Set(w, weights.Df(w) + 1);
-      dirty_words.insert(w);
+      dirty_words.push_back(w);
     }
     return Status::Ok();
   }
 
-  void Abandon() {
-    index.DropArticlePostings();
-    for (uint64_t w : last_words) {
-      if (weights.Has(w)) weights.Set(w, std::max<int64_t>(0, weights.Df(w) - 1));
-    }
-    last_words.clear();
-    Invalidate();
-  }
-
   Status Flush() {
     CLAIMEX_RETURN_IF_ERROR(index.FlushPostings());
-    std::vector<uint64_t> words(dirty_words.begin(), dirty_words.end());
+    std::vector<uint64_t>& words = dirty_words;
     std::sort(words.begin(), words.end());  // B-tree order
+    words.erase(std::unique(words.begin(), words.end()), words.end());
     for (uint64_t w : words) {
       CLAIMEX_RETURN_IF_ERROR(index.SetWordFrequency(w, weights.Df(w)));
     }
     dirty_words.clear();
-    last_words.clear();
-    if (weights.size() > kMaxCachedWords) weights.Clear();
+    if (weights.size() > kMaxCachedWords) {
+      // Cached candidates had their words' frequencies loaded with them: they go too.
+      weights.Clear();
+      candidates.clear();
+      old_candidates.clear();
+    }
     return Status::Ok();
   }
 
   Status Reload() {
     index.DropPendingPostings();
     dirty_words.clear();
-    last_words.clear();
     weights.Clear();
     Invalidate();
     return index.LoadCaps();
@@ -272,7 +280,15 @@ struct Linker::Impl {
     return r;
   }
 
-  Statement NewStatement(const Article& a, const Extraction& ex, size_t i, const std::string& key) {
+  bool Linkable(std::string_view normalized) const {
+    if (normalized.size() < static_cast<size_t>(options.min_bytes)) return false;
+    int words = 1;
+    for (char c : normalized) words += c == ' ';
+    return words >= options.min_words;
+  }
+
+  Statement NewStatement(const Article& a, const Extraction& ex, size_t i,
+                         const std::string& key) const {
     Statement st;
     st.tokens = lex->Tokenize(key);
     FinishStatement(&st);
@@ -332,25 +348,68 @@ struct Linker::Impl {
     return n;
   }
 
-  Result<int> Link(int64_t article, const Article& a, const Extraction& ex,
-                   const std::vector<NewSentence>& sentences);
+  void Prepare(const Article& a, const Extraction& ex, PreparedArticle* out) const;
+  Result<int> Link(int64_t article, const PreparedArticle& prepared,
+                   const std::vector<int64_t>& sentence_ids);
+
+  // Per-article scratch of Link, kept to reuse its memory.
+  std::vector<Statement> statements;
+  std::vector<size_t> todo;
+  std::vector<uint64_t> words;
+  std::vector<int64_t> own_ids, own_hashes, lookup;
+  std::vector<std::pair<int64_t, int64_t>> postings, same, stored;
+  std::vector<std::vector<std::pair<int64_t, uint8_t>>> statement_keys;
+  std::vector<std::pair<int64_t, int>> votes;
+  std::vector<std::pair<int64_t, uint64_t>> rare;
+  std::vector<std::pair<int, int64_t>> ranked;
 };
 
-Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extraction& ex,
-                               const std::vector<NewSentence>& sentences) {
+void Linker::Impl::Prepare(const Article& a, const Extraction& ex, PreparedArticle* out) const {
+  out->sentences.resize(ex.sentences.size());
+  out->boilerplate_from = static_cast<uint32_t>(BoilerplateStart(a, ex));
+  const NormalizedText normalized(a.body);
+  std::string key;
+  for (size_t i = 0; i < ex.sentences.size(); ++i) {
+    PreparedSentence& p = out->sentences[i];
+    key = SentenceKey(normalized, ex.sentences[i].span);
+    p.hash = NormalizedHash(key);
+    p.linkable = Linkable(key);
+    p.house_line = p.linkable && lex->IsBoilerplateLine(key);
+    p.sig.clear();
+    p.derived.clear();
+    p.keys.clear();
+    if (i >= out->boilerplate_from || !p.linkable) continue;
+    const Statement st = NewStatement(a, ex, i, key);
+    EncodeStatement(st, &p.sig);
+    p.derived.clear();
+    EncodeDerived(st, &p.derived);
+    for (uint64_t h : Winnow(st.tokens, 3, 6)) {
+      p.keys.push_back(
+          {IndexKey(KeyKind::kShingle, h), static_cast<uint8_t>(KeyKind::kShingle)});
+    }
+    for (const FigureFacts& f : st.figures) {
+      for (uint64_t h : FigureKeys(f))
+        p.keys.push_back({IndexKey(KeyKind::kFigure, h), static_cast<uint8_t>(KeyKind::kFigure)});
+    }
+    std::sort(p.keys.begin(), p.keys.end());
+    p.keys.erase(std::unique(p.keys.begin(), p.keys.end()), p.keys.end());
+  }
+}
+
+Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
+                               const std::vector<int64_t>& sentence_ids) {
   current_article = article;
-  last_words.clear();
-  index.StartArticle();
   Result<ArticleInfo> me_r = ArticleOf(article);
   if (!me_r.ok()) return me_r.status();
   const ArticleInfo me = *me_r;
   const int64_t links_before = links;
+  const std::vector<PreparedSentence>& sentences = prepared.sentences;
+  const size_t n_sentences = std::min(sentences.size(), sentence_ids.size());
 
   // The outlet's boilerplate block: its wording is boilerplate everywhere.
-  const size_t boiler_from = std::min(BoilerplateStart(a, ex), sentences.size());
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    if (i < boiler_from && !(sentences[i].linkable && lex->IsBoilerplateLine(sentences[i].key)))
-      continue;
+  const size_t boiler_from = std::min<size_t>(prepared.boilerplate_from, n_sentences);
+  for (size_t i = 0; i < n_sentences; ++i) {
+    if (i < boiler_from && !sentences[i].house_line) continue;
     const int64_t key = IndexKey(KeyKind::kBoilerplate, static_cast<uint64_t>(sentences[i].hash));
     if (!sentences[i].linkable || index.Capped(key)) continue;
     CLAIMEX_RETURN_IF_ERROR(index.Cap(key, KeyKind::kBoilerplate, 0));
@@ -358,47 +417,80 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
   }
 
   // The statements to link, and the article's words into the document frequencies.
-  std::vector<size_t> todo;
-  std::vector<Statement> statements(sentences.size());
-  std::unordered_set<uint64_t> words;
-  std::vector<int64_t> own_ids;  // sorted
-  for (size_t i = 0; i < sentences.size(); ++i) {
-    own_ids.push_back(sentences[i].id);
-    if (i >= boiler_from || !sentences[i].linkable) continue;
+  todo.clear();
+  words.clear();
+  own_ids.assign(sentence_ids.begin(), sentence_ids.begin() + static_cast<ptrdiff_t>(n_sentences));
+  own_hashes.clear();
+  if (statements.size() < n_sentences) statements.resize(n_sentences);
+  for (size_t i = 0; i < n_sentences; ++i) {
+    own_hashes.push_back(sentences[i].hash);
+    if (i >= boiler_from || !sentences[i].linkable || sentences[i].sig.empty()) continue;
     if (index.Capped(IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(sentences[i].hash))))
       continue;
+    if (!DecodeStatement(sentences[i].sig, sentences[i].derived, &statements[i]))
+      return Status::Internal("a prepared statement does not decode");
     todo.push_back(i);
-    statements[i] = NewStatement(a, ex, i, sentences[i].key);
-    words.insert(statements[i].content.begin(), statements[i].content.end());
+    words.insert(words.end(), statements[i].content.begin(), statements[i].content.end());
   }
   std::sort(own_ids.begin(), own_ids.end());
+  std::sort(own_hashes.begin(), own_hashes.end());
   auto is_own = [&](int64_t id) { return std::binary_search(own_ids.begin(), own_ids.end(), id); };
   if (todo.empty()) return 0;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
   weights.SetArticles(me.seq);
   CLAIMEX_RETURN_IF_ERROR(CountWords(words));
 
-  std::vector<int64_t> lookup;
-  std::vector<std::pair<int64_t, int64_t>> postings;  // key, sentence
-  std::vector<std::pair<int64_t, int64_t>> same;      // sentence, article
-  std::vector<std::pair<int64_t, int>> votes;         // sentence, weight
-  std::string sig;
-  for (size_t i : todo) {
-    const NewSentence& s = sentences[i];
+  // Every statement's candidate keys: shingles and figures (prepared) and anchors (its rarest
+  // words now; no frequency of its own words changes while the article is linked). The stored
+  // postings of all of them are read in one pass in key order; a key capped meanwhile is
+  // skipped below, and postings added by earlier statements of the article are pending.
+  if (statement_keys.size() < todo.size()) statement_keys.resize(todo.size());
+  lookup.clear();
+  for (size_t t = 0; t < todo.size(); ++t) {
+    const size_t i = todo[t];
+    std::vector<std::pair<int64_t, uint8_t>>& keys = statement_keys[t];
+    keys.assign(sentences[i].keys.begin(), sentences[i].keys.end());
+    rare.clear();
+    for (uint64_t w : statements[i].content) rare.push_back({weights.Df(w), w});
+    const size_t n_anchors = std::min(rare.size(), static_cast<size_t>(options.anchors));
+    std::partial_sort(rare.begin(), rare.begin() + static_cast<ptrdiff_t>(n_anchors), rare.end());
+    for (size_t k = 0; k < n_anchors; ++k) {
+      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second),
+                      static_cast<uint8_t>(KeyKind::kAnchor)});
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const auto& [key, kind] : keys) {
+      if (!index.Capped(key)) lookup.push_back(key);
+    }
+  }
+  std::sort(lookup.begin(), lookup.end());
+  lookup.erase(std::unique(lookup.begin(), lookup.end()), lookup.end());
+  stored.clear();
+  CLAIMEX_RETURN_IF_ERROR(index.LookupStored(lookup, &stored));
+
+  std::vector<int64_t> linked;  // verbatim links of the statement (a few)
+  for (size_t t = 0; t < todo.size(); ++t) {
+    const size_t i = todo[t];
+    const int64_t s_id = sentence_ids[i];
+    const int64_t s_hash = sentences[i].hash;
     const Statement& st = statements[i];
-    std::unordered_set<int64_t> linked;
+    linked.clear();
 
     // 1. Verbatim: the same sentence hash.
-    const int64_t vkey = IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(s.hash));
-    size_t own = 0;
-    for (const NewSentence& t : sentences) own += t.hash == s.hash;
+    const int64_t vkey = IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(s_hash));
+    const size_t own = static_cast<size_t>(
+        std::upper_bound(own_hashes.begin(), own_hashes.end(), s_hash) -
+        std::lower_bound(own_hashes.begin(), own_hashes.end(), s_hash));
     same.clear();
-    Result<int> n = index.SameHash(s.hash, options.max_shared + 1 + static_cast<int>(own), &same);
+    Result<int> n = index.SameHash(s_hash, options.max_shared + 1 + static_cast<int>(own), &same);
     if (!n.ok()) return n.status();
     const size_t cap = static_cast<size_t>(options.max_shared);
     if (same.size() > cap) {
       // Boilerplate. When this article takes the hash over the cap, the links made while it was
       // under the cap go too.
-      if (same.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s.hash));
+      if (same.size() - own <= cap) CLAIMEX_RETURN_IF_ERROR(index.UnlinkHash(s_hash));
       CLAIMEX_RETURN_IF_ERROR(
           index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(same.size())));
       continue;
@@ -409,42 +501,27 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
       if (!oa.ok()) return oa.status();
       if (!InWindow(me, *oa)) continue;
       Result<bool> w =
-          WriteLink(article, me, s.id, other_article, *oa, other, LinkKind::kVerbatim, 1.0);
+          WriteLink(article, me, s_id, other_article, *oa, other, LinkKind::kVerbatim, 1.0);
       if (!w.ok()) return w.status();
-      linked.insert(other);
+      linked.push_back(other);
     }
     // The statement's signature, for when it is a candidate of a later article.
-    sig.clear();
-    EncodeStatement(st, &sig);
-    CLAIMEX_RETURN_IF_ERROR(index.AddStatement(s.id, article, s.hash, sig));
+    CLAIMEX_RETURN_IF_ERROR(index.AddStatement(s_id, article, s_hash, sentences[i].sig));
 
-    // 2. Candidate keys: shingles, anchors, figures.
-    std::vector<std::pair<int64_t, KeyKind>> keys;
-    for (uint64_t h : Winnow(st.tokens, 3, 6))
-      keys.push_back({IndexKey(KeyKind::kShingle, h), KeyKind::kShingle});
-    std::vector<std::pair<int64_t, uint64_t>> rare;  // df, word
-    for (uint64_t w : st.content) rare.push_back({weights.Df(w), w});
-    std::sort(rare.begin(), rare.end());
-    for (size_t k = 0; k < rare.size() && k < static_cast<size_t>(options.anchors); ++k) {
-      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second), KeyKind::kAnchor});
-    }
-    for (const FigureFacts& f : st.figures) {
-      for (uint64_t h : FigureKeys(f))
-        keys.push_back({IndexKey(KeyKind::kFigure, h), KeyKind::kFigure});
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-
-    lookup.clear();
-    for (const auto& [key, kind] : keys) {
-      if (!index.Capped(key)) lookup.push_back(key);
-    }
+    // 2. Candidates: the statements that share its keys.
+    const std::vector<std::pair<int64_t, uint8_t>>& keys = statement_keys[t];
     postings.clear();
-    CLAIMEX_RETURN_IF_ERROR(index.Lookup(lookup, &postings));
-    std::sort(postings.begin(), postings.end());
-    votes.clear();  // (sentence, weight), summed per sentence below
     for (const auto& [key, kind] : keys) {
       if (index.Capped(key)) continue;
+      auto from = std::lower_bound(stored.begin(), stored.end(), std::pair{key, INT64_MIN});
+      for (; from != stored.end() && from->first == key; ++from) postings.push_back(*from);
+      index.ForEachPending(key, [&](int64_t sentence) { postings.push_back({key, sentence}); });
+    }
+    std::sort(postings.begin(), postings.end());
+    votes.clear();  // (sentence, weight), summed per sentence below
+    for (const auto& [key, kind_byte] : keys) {
+      if (index.Capped(key)) continue;
+      const KeyKind kind = static_cast<KeyKind>(kind_byte);
       auto from = std::lower_bound(postings.begin(), postings.end(), std::pair{key, INT64_MIN});
       auto to = from;
       while (to != postings.end() && to->first == key) ++to;
@@ -459,13 +536,16 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
                          : got <= options.rare_postings ? 2
                                                         : 1;
       for (auto p = from; p != to; ++p) {
-        if (!is_own(p->second) && !linked.count(p->second)) votes.push_back({p->second, weight});
+        if (!is_own(p->second) &&
+            std::find(linked.begin(), linked.end(), p->second) == linked.end()) {
+          votes.push_back({p->second, weight});
+        }
       }
-      index.AddPosting(key, s.id);
+      index.AddPosting(key, s_id);
     }
 
     // 3. Verify the best-supported candidates.
-    std::vector<std::pair<int, int64_t>> ranked;
+    ranked.clear();
     std::sort(votes.begin(), votes.end());
     for (size_t k = 0; k < votes.size();) {
       const int64_t id = votes[k].first;
@@ -485,7 +565,7 @@ Result<int> Linker::Impl::Link(int64_t article, const Article& a, const Extracti
       ++verified;
       std::optional<Verdict> verdict = Compare(st, c.statement, weights, match);
       if (!verdict) continue;
-      Result<bool> w = WriteLink(article, me, s.id, c.article_id, c.article, other, verdict->kind,
+      Result<bool> w = WriteLink(article, me, s_id, c.article_id, c.article, other, verdict->kind,
                                  verdict->score);
       if (!w.ok()) return w.status();
     }
@@ -537,21 +617,22 @@ Result<Linker> Linker::Create(sqlite3* db) {
 }
 
 bool Linker::Linkable(std::string_view normalized) const {
-  if (normalized.size() < static_cast<size_t>(impl_->options.min_bytes)) return false;
-  int words = 1;
-  for (char c : normalized) words += c == ' ';
-  return words >= impl_->options.min_words;
+  return impl_->Linkable(normalized);
 }
 
-void Linker::Abandon() { impl_->Abandon(); }
 void Linker::Invalidate() { impl_->Invalidate(); }
 Status Linker::Flush() { return impl_->Flush(); }
 Status Linker::Reload() { return impl_->Reload(); }
 
-Result<int> Linker::LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
-                                const std::vector<NewSentence>& sentences) {
+void Linker::Prepare(const Article& text, const Extraction& extraction,
+                     PreparedArticle* out) const {
+  impl_->Prepare(text, extraction, out);
+}
+
+Result<int> Linker::LinkArticle(int64_t article, const PreparedArticle& prepared,
+                                const std::vector<int64_t>& sentence_ids) {
   const double start = ThreadCpuSeconds();
-  Result<int> r = impl_->Link(article, text, extraction, sentences);
+  Result<int> r = impl_->Link(article, prepared, sentence_ids);
   impl_->cpu += ThreadCpuSeconds() - start;
   ++impl_->articles;
   return r;

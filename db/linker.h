@@ -1,5 +1,5 @@
 // Internal: links the statements of a newly stored article to those of other stored articles
-// (issue 5). Store::Put calls LinkArticle inside the article's savepoint, once the article and
+// (issue 5). Store::Put calls LinkArticle in the batch transaction, once the article and
 // everything derived from it are written; nothing is recomputed for the rest of the archive.
 //
 // For each linkable statement (sentence) of the new article:
@@ -40,6 +40,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "extractor/article.h"
@@ -90,12 +91,23 @@ class Linker {
     double near_threshold = 0.65;  // near model probability for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
   };
-  // One new sentence as Store::Put inserted it.
-  struct NewSentence {
-    int64_t id;       // sentences.id
-    int64_t hash;     // sentences.hash
-    bool linkable;    // Linkable() of its key
-    std::string key;  // SentenceKey() of it
+  // What LinkArticle needs from one article that is a pure function of the article and its
+  // extraction: sentence keys and hashes, the boilerplate block, each statement's link signature
+  // and its shingle and figure keys. Prepare makes it; it is const and thread-safe, so that the
+  // extraction threads do this work and the writer thread only reads and writes the database.
+  struct PreparedSentence {
+    int64_t hash = 0;          // sentences.hash (NormalizedHash of its SentenceKey)
+    bool linkable = false;     // Linkable() of its key
+    bool house_line = false;   // a contact or house line (LinkLexicon::IsBoilerplateLine)
+    std::string sig;           // EncodeStatement of its statement; "" when none is linked
+    std::string derived;       // EncodeDerived of its statement
+    // Candidate keys that do not depend on the store, sorted: (IndexKey, KeyKind) of its
+    // winnowed shingles and its figures' keys (the anchors are chosen when it is linked).
+    std::vector<std::pair<int64_t, uint8_t>> keys;
+  };
+  struct PreparedArticle {
+    std::vector<PreparedSentence> sentences;  // in extraction order
+    uint32_t boilerplate_from = 0;  // the first sentence of the outlet's boilerplate block
   };
 
   // With the options as given.
@@ -110,20 +122,22 @@ class Linker {
   // Whether a normalized sentence is long enough to be linked at all.
   bool Linkable(std::string_view normalized) const;
 
-  // Links the sentences of stored article `article` (articles.id; `text` and `extraction` as
-  // stored, `sentences` in extraction order) to other articles; returns the number of links
-  // written. Runs in the caller's transaction.
-  Result<int> LinkArticle(int64_t article, const Article& text, const Extraction& extraction,
-                          const std::vector<NewSentence>& sentences);
+  // Prepares `text` and `extraction` (already validated: every span fits the body) for
+  // LinkArticle into *out. Thread-safe; may run while another thread links.
+  void Prepare(const Article& text, const Extraction& extraction, PreparedArticle* out) const;
+
+  // Links the statements of stored article `article` (articles.id), prepared by Prepare, to
+  // other articles; `sentence_ids` are their sentences.id in extraction order. Returns the
+  // number of links written. Runs in the caller's transaction.
+  Result<int> LinkArticle(int64_t article, const PreparedArticle& prepared,
+                          const std::vector<int64_t>& sentence_ids);
 
   // The linker keeps word frequencies in memory and writes them to link_words in Flush, and
   // caches statements and articles it has read. The Store drives this with its transactions:
-  //  - Abandon: the article of the last LinkArticle was rolled back (its savepoint);
   //  - Invalidate: an article was deleted (row ids may be reused);
   //  - Flush: the batch transaction is about to commit;
   //  - Reload: the transaction was rolled back, or another connection has written: everything
   //    in memory is dropped and read again from the database.
-  void Abandon();
   void Invalidate();
   Status Flush();
   Status Reload();

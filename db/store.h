@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "extractor/article.h"
 #include "extractor/extraction.h"
@@ -45,6 +46,13 @@ class Store {
   enum class PutOutcome { kStored, kUnchanged, kReplaced };
   // Stores one article with its extraction and links its statements against the store.
   Result<PutOutcome> Put(const Article& article, const Extraction& extraction);
+  // The part of Put that depends on nothing stored — the content hash, sentence keys and
+  // hashes, link signatures and candidate keys — as bytes in *prepared. Const and thread-safe:
+  // the extraction threads of `claimex ingest --jobs N` run it while one thread Puts.
+  void Prepare(const Article& article, const Extraction& extraction, std::string* prepared) const;
+  // Put with what Prepare made of this very article and extraction.
+  Result<PutOutcome> Put(const Article& article, const Extraction& extraction,
+                         std::string_view prepared);
   // Commits the open batch (Put commits by itself every batch_articles articles).
   Status Commit();
 
@@ -69,7 +77,11 @@ class Store {
   Status Migrate();
   Status Begin();
   Status CommitBatch();  // Commit without the CPU accounting
-  Result<PutOutcome> PutOne(const Article& article, const Extraction& extraction);
+  // Undoes a failed article: rolls the batch transaction back and writes the batch's earlier
+  // articles again (kept in memory). On failure the whole batch is rolled back.
+  Status WriteBatchAgain();
+  Result<PutOutcome> PutOne(const Article& article, const Extraction& extraction,
+                            std::string_view prepared);
   static double ThreadCpu();  // this thread's CPU seconds
 
   Options options_;
@@ -88,11 +100,15 @@ class StoreSink : public Sink {
  public:
   explicit StoreSink(Store* store) : store_(store) {}  // not owned
   Status Put(const Article& article, const Extraction& extraction) override;
+  // With Store::Prepare's bytes for the article (made on another thread).
+  Status Put(const Article& article, const Extraction& extraction, std::string_view prepared);
   Status Finish() override { return store_->Commit(); }
+  const Store& store() const { return *store_; }
 
   int64_t stored = 0, unchanged = 0, replaced = 0, claims = 0;
 
  private:
+  Status Count(Result<Store::PutOutcome> r, const Extraction& extraction);
   Store* store_;
 };
 

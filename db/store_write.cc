@@ -1,15 +1,17 @@
-// Store::Put: one article and everything derived from it, atomically (a SAVEPOINT per article
-// inside the batch transaction), then linking against the rest of the store.
+// Store::Put: one article and everything derived from it, then linking against the rest of the
+// store, atomically within the batch transaction: when an article fails midway, the transaction
+// is rolled back and the batch's earlier articles are written again from memory (cheaper than a
+// SAVEPOINT per article, whose sub-journal copied every page an article touched).
 #include <sqlite3.h>
 
 #include <string>
 #include <vector>
 
+#include "db/link_signature.h"
 #include "db/linker.h"
 #include "db/sqlite_util.h"
 #include "db/store.h"
 #include "db/store_statements.h"
-#include "extractor/text.h"
 
 namespace claimex {
 namespace {
@@ -18,6 +20,7 @@ namespace {
 // moving bytes between fields changes the hash. `origin` is left out: the same article read from
 // another path is the same article. `version` (Store::Options::extractor_version) comes first, so
 // that an article extracted by other rules or code is not the same content.
+constexpr size_t kContentHashSize = 16;
 std::string ContentHash(const Article& a, const std::string& version) {
   uint64_t h = kFnvOffset;
   for (const std::string* f :
@@ -93,7 +96,6 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
   } const kSql[] = {
       {&s->find_article, "SELECT id, content_hash, ingest_seq FROM articles WHERE ext_id = ?1"},
       {&s->next_seq, "SELECT COALESCE(MAX(ingest_seq), 0) + 1 FROM articles"},
-      {&s->delete_article, "DELETE FROM articles WHERE id = ?1"},
       {&s->insert_article,
        "INSERT INTO articles (ext_id, title, source, url, published, encoding, origin, bytes, "
        "body, content_hash, anchor_date, ingest_seq) "
@@ -119,14 +121,32 @@ Result<std::unique_ptr<Store::Statements>> Store::Statements::Prepare(sqlite3* d
       {&s->fts_index,
        "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ?1"},
       {&s->data_version_stmt, "PRAGMA data_version"},
-      {&s->savepoint, "SAVEPOINT put_article"},
-      {&s->release, "RELEASE put_article"},
-      {&s->rollback_to, "ROLLBACK TO put_article"},
   };
   for (const auto& [stmt, sql] : kSql) {
     auto p = Stmt::Prepare(db, sql);
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
+  }
+  // Deleting an article by hand, children first: the writer's connection runs without foreign
+  // key enforcement (db/store.cc), so ON DELETE CASCADE does not do it. Every table that refers
+  // to an article's rows is here; sentences go last but one, so that their trigger takes them
+  // out of the full-text index.
+  static constexpr const char* kDelete[] = {
+      "DELETE FROM links WHERE a_article = ?1",
+      "DELETE FROM links WHERE b_article = ?1",
+      "DELETE FROM link_statements WHERE sentence IN (SELECT id FROM sentences WHERE article = ?1)",
+      "DELETE FROM claims WHERE article = ?1",
+      "DELETE FROM quotes WHERE article = ?1",
+      "DELETE FROM times WHERE article = ?1",
+      "DELETE FROM speaker_aliases WHERE speaker IN (SELECT id FROM speakers WHERE article = ?1)",
+      "DELETE FROM speakers WHERE article = ?1",
+      "DELETE FROM sentences WHERE article = ?1",
+      "DELETE FROM articles WHERE id = ?1",
+  };
+  for (const char* sql : kDelete) {
+    auto p = Stmt::Prepare(db, sql);
+    if (!p.ok()) return p.status();
+    s->delete_article.push_back(std::move(p.value()));
   }
   return s;
 }
@@ -148,12 +168,13 @@ Result<int64_t> Store::Statements::DataVersion() {
 }
 
 Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
+                                       const Linker::PreparedArticle& prepared,
                                        const std::string& content_hash, int64_t old_id,
                                        int64_t old_seq) {
   int64_t seq = old_seq;
   if (old_id >= 0) {
     CLAIMEX_RETURN_IF_ERROR(IndexPending());
-    CLAIMEX_RETURN_IF_ERROR(delete_article.Reset().BindInt(1, old_id).Run());
+    for (Stmt& d : delete_article) CLAIMEX_RETURN_IF_ERROR(d.Reset().BindInt(1, old_id).Run());
     linker.Invalidate();
   } else {
     next_seq.Reset();
@@ -178,28 +199,25 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                               .Run());
   const int64_t article = sqlite3_last_insert_rowid(db);
 
-  std::vector<int64_t> sentence_ids, time_ids, speaker_ids, claim_ids;
-  std::vector<Linker::NewSentence> new_sentences;
-  sentence_ids.reserve(ex.sentences.size());
-  new_sentences.reserve(ex.sentences.size());
-  const NormalizedText normalized(a.body);
+  sentence_ids.clear();
+  time_ids.clear();
+  speaker_ids.clear();
+  claim_ids.clear();
+  if (prepared.sentences.size() != ex.sentences.size())
+    return Status::Internal("the prepared article does not match its extraction");
   for (size_t i = 0; i < ex.sentences.size(); ++i) {
     const Sentence& s = ex.sentences[i];
-    const std::string_view text = At(a.body, s.span);
-    const std::string norm = SentenceKey(normalized, s.span);
-    const int64_t hash = NormalizedHash(norm);
     CLAIMEX_RETURN_IF_ERROR(insert_sentence.Reset()
                                 .BindInt(1, article)
                                 .BindInt(2, static_cast<int64_t>(i))
                                 .BindInt(3, s.span.start)
                                 .BindInt(4, s.span.end)
                                 .BindInt(5, s.paragraph)
-                                .BindText(6, text)
-                                .BindInt(7, hash)
+                                .BindText(6, At(a.body, s.span))
+                                .BindInt(7, prepared.sentences[i].hash)
                                 .Run());
     sentence_ids.push_back(sqlite3_last_insert_rowid(db));
     if (fts_from < 0 || sentence_ids.back() < fts_from) fts_from = sentence_ids.back();
-    new_sentences.push_back({sentence_ids.back(), hash, linker.Linkable(norm), norm});
   }
 
   for (size_t i = 0; i < ex.times.size(); ++i) {
@@ -291,19 +309,37 @@ Status Store::Statements::WriteArticle(const Article& a, const Extraction& ex,
                                 .Run());
   }
 
-  Result<int> links = linker.LinkArticle(article, a, ex, new_sentences);
+  Result<int> links = linker.LinkArticle(article, prepared, sentence_ids);
   return links.ok() ? Status::Ok() : links.status();
 }
 
+void Store::Prepare(const Article& article, const Extraction& extraction,
+                    std::string* prepared) const {
+  prepared->assign(ContentHash(article, options_.extractor_version));
+  // An extraction that does not fit its article is refused by Put; nothing more to prepare.
+  if (stmts_ == nullptr || !Validate(article, extraction).ok()) return;
+  Linker::PreparedArticle p;
+  stmts_->linker.Prepare(article, extraction, &p);
+  EncodePrepared(p, prepared);
+}
+
 Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& extraction) {
+  std::string prepared;
+  Prepare(article, extraction, &prepared);
+  return Put(article, extraction, prepared);
+}
+
+Result<Store::PutOutcome> Store::Put(const Article& article, const Extraction& extraction,
+                                     std::string_view prepared) {
   const double start = ThreadCpu();
   ++puts_;
-  Result<PutOutcome> r = PutOne(article, extraction);
+  Result<PutOutcome> r = PutOne(article, extraction, prepared);
   cpu_ += ThreadCpu() - start;  // with the batch commits it makes
   return r;
 }
 
-Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction& extraction) {
+Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction& extraction,
+                                        std::string_view prepared) {
   if (options_.read_only || stmts_ == nullptr) {
     return Status::InvalidArgument(options_.path + ": store is open read-only");
   }
@@ -312,7 +348,10 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   if (!in_txn_) CLAIMEX_RETURN_IF_ERROR(Begin());
   Statements& st = *stmts_;
 
-  const std::string hash = ContentHash(article, options_.extractor_version);
+  if (prepared.size() < kContentHashSize) {
+    return Status::InvalidArgument("article " + article.id + ": not prepared by Store::Prepare");
+  }
+  const std::string hash(prepared.substr(0, kContentHashSize));
   st.find_article.Reset().BindText(1, article.id);
   Result<bool> row = st.find_article.Step();
   if (!row.ok()) return row.status();
@@ -327,27 +366,59 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
 
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (old_id < 0 || old_hash != hash) {
-    CLAIMEX_RETURN_IF_ERROR(st.savepoint.Run());
-    Status s = st.WriteArticle(article, extraction, hash, old_id, old_seq);
-    if (!s.ok()) {
-      if (sqlite3_get_autocommit(db_)) {
-        // SQLite rolled the whole batch back by itself (disk full, I/O error).
-        in_txn_ = false;
-        pending_ = 0;
-        st.fts_from = -1;
-        st.linker.Reload();
-      } else {
-        st.rollback_to.Run();
-        st.release.Run();
-        st.linker.Abandon();
-      }
-      return Status(s.code(), "article " + article.id + ": " + s.message());
+    if (!DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)) {
+      return Status::InvalidArgument("article " + article.id + ": the prepared bytes do not decode");
     }
-    CLAIMEX_RETURN_IF_ERROR(st.release.Run());
+    Status s = st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq);
+    if (!s.ok()) {
+      s = Status(s.code(), "article " + article.id + ": " + s.message());
+      Status again = WriteBatchAgain();
+      if (!again.ok()) {
+        return Status(s.code(), s.message() + "; writing the rest of its batch again failed: " +
+                                    again.message());
+      }
+      return s;
+    }
+    if (!st.replaying) {
+      if (st.written.size() <= st.n_written) st.written.emplace_back();
+      Statements::Written& w = st.written[st.n_written++];
+      w.article = article;
+      w.extraction = extraction;
+      w.prepared.assign(prepared);
+    }
     outcome = old_id < 0 ? PutOutcome::kStored : PutOutcome::kReplaced;
   }
   if (++pending_ >= options_.batch_articles) CLAIMEX_RETURN_IF_ERROR(CommitBatch());
   return outcome;
+}
+
+Status Store::WriteBatchAgain() {
+  Statements& st = *stmts_;
+  // SQLite may have rolled the transaction back by itself already (disk full, I/O error).
+  if (!sqlite3_get_autocommit(db_)) CLAIMEX_RETURN_IF_ERROR(ExecSql(db_, "ROLLBACK"));
+  in_txn_ = false;
+  pending_ = 0;
+  st.fts_from = -1;
+  const size_t n = st.n_written;
+  st.n_written = 0;
+  Status s = st.linker.Reload();
+  st.replaying = true;
+  for (size_t i = 0; i < n && s.ok(); ++i) {
+    const Statements::Written& w = st.written[i];
+    s = PutOne(w.article, w.extraction, w.prepared).status();
+  }
+  st.replaying = false;
+  st.n_written = n;
+  if (!s.ok()) {
+    // The batch is lost (as when SQLite rolls it back): nothing of it stays.
+    if (!sqlite3_get_autocommit(db_)) ExecSql(db_, "ROLLBACK");
+    in_txn_ = false;
+    pending_ = 0;
+    st.n_written = 0;
+    st.fts_from = -1;
+    st.linker.Reload();
+  }
+  return s;
 }
 
 }  // namespace claimex

@@ -252,7 +252,14 @@ const char* BomEncodingName(Bom bom) {
   return "";
 }
 
-void ReplaceNuls(std::string* text) { std::replace(text->begin(), text->end(), '\0', ' '); }
+void ReplaceNuls(std::string* text) {
+  // memchr skips the (nearly always NUL-free) text many bytes at a time.
+  char* p = text->data();
+  char* const end = p + text->size();
+  while ((p = static_cast<char*>(std::memchr(p, '\0', static_cast<size_t>(end - p)))) != nullptr) {
+    *p++ = ' ';
+  }
+}
 
 const char* SniffBomlessUtf16(std::string_view bytes) {
   if (bytes.size() < 4 || bytes.size() % 2 != 0) return nullptr;

@@ -83,6 +83,7 @@ Result<std::unique_ptr<Extractor>> Extractor::Create(const Options& options) {
 
 Result<Extraction> Extractor::Extract(const Article& article) const {
   Document doc;
+  doc.want_tokens = false;  // no stage reads Document::tokens
   CLAIMEX_RETURN_IF_ERROR(segmenter_->Segment(article, &doc));
   if (doc.sentences.empty()) return Status::Empty("no text");
 

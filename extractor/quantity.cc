@@ -43,7 +43,8 @@ bool Inside(const std::vector<Span>& spans, size_t* from, uint32_t offset) {
 
 void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const {
   const std::string& text = doc.norm.text();
-  std::string lower = AsciiLower(text);
+  std::string own;
+  const std::string_view lower = LowerOf(doc, &own);
   std::vector<Span> excluded;
   context_->NotFigureSpans(text, &excluded);
   QTokens t(text, lower);
@@ -59,15 +60,22 @@ void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const 
 void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& excluded, size_t ex,
                              std::vector<Claim>* claims) const {
   // A headline in title case: most words of four letters or more are capitalized (acronyms and
-  // names like "FTSE" or "iPhone" do not count).
-  int long_words = 0, capitalized = 0;
-  for (size_t k = 0; k < t.size(); ++k) {
-    if (t.IsWord(k) && t[k].e - t[k].b >= 4 && !MoreCapitals(t, k)) {
-      ++long_words;
-      capitalized += t[k].cap;
+  // names like "FTSE" or "iPhone" do not count). Worked out at the first figure: most sentences
+  // have none.
+  int title_case = -1;  // -1: not yet known
+  auto is_title_case = [&] {
+    if (title_case < 0) {
+      int long_words = 0, capitalized = 0;
+      for (size_t k = 0; k < t.size(); ++k) {
+        if (t.IsWord(k) && t[k].e - t[k].b >= 4 && !MoreCapitals(t, k)) {
+          ++long_words;
+          capitalized += t[k].cap;
+        }
+      }
+      title_case = long_words >= 4 && capitalized * 5 >= long_words * 4 ? 1 : 0;
     }
-  }
-  const bool title_case = long_words >= 4 && capitalized * 5 >= long_words * 4;
+    return title_case == 1;
+  };
   std::vector<Fig> figs;
   size_t i = 0;
   while (i < t.size()) {
@@ -85,7 +93,7 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
       continue;
     }
     Fig f;
-    bool live = Build(t, m, title_case, &f);
+    bool live = Build(t, m, is_title_case(), &f);
     i = std::max(f.after, m.te);
     if (live) figs.push_back(std::move(f));
   }

@@ -1,6 +1,8 @@
 // The token scanner and phrase lexicon of the QuantityFinder (see quantity_tokens.h).
 #include "extractor/quantity_tokens.h"
 
+#include "extractor/text.h"
+
 #include <utf8proc.h>
 
 #include <algorithm>
@@ -9,22 +11,31 @@
 namespace claimex {
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-enum class CharClass { kSpace, kDigit, kLetter, kOther };
+enum class CharClass : uint8_t { kSpace, kDigit, kLetter, kOther };
+
+// The classes of the ASCII bytes, one table look-up instead of a chain of tests.
+struct AsciiClasses {
+  CharClass cls[128];
+  constexpr AsciiClasses() : cls() {
+    for (int c = 0; c < 128; ++c) {
+      cls[c] = IsSpace(static_cast<char>(c))        ? CharClass::kSpace
+               : IsDigit(static_cast<char>(c))      ? CharClass::kDigit
+               : IsAsciiAlpha(static_cast<char>(c)) ? CharClass::kLetter
+                                                    : CharClass::kOther;
+    }
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
 
 // The class of the character at text[i] and its length in bytes.
 CharClass Classify(std::string_view text, size_t i, size_t* len) {
   unsigned char c = static_cast<unsigned char>(text[i]);
   *len = 1;
-  if (c < 0x80) {
-    if (IsSpace(c)) return CharClass::kSpace;
-    if (IsDigit(c)) return CharClass::kDigit;
-    if (IsAsciiAlpha(c)) return CharClass::kLetter;
-    return CharClass::kOther;
-  }
+  if (c < 0x80) return kAsciiClasses.cls[c];
   utf8proc_int32_t cp = 0;
   utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                         static_cast<utf8proc_ssize_t>(text.size() - i), &cp);
@@ -90,9 +101,7 @@ size_t ScanNumber(std::string_view text, size_t i, size_t end, QToken* tok) {
 
 std::string AsciiLower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  FoldAsciiCase(&out);
   return out;
 }
 

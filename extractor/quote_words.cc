@@ -4,11 +4,15 @@
 
 #include <algorithm>
 
+#include "extractor/text.h"
+
 namespace claimex {
 namespace {
 
-bool IsAsciiLetter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAsciiLetter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Decodes the character at text[i]; *len gets its byte length (1 for a bad byte).
 int32_t Decode(std::string_view text, size_t i, int* len) {
@@ -24,16 +28,26 @@ int32_t Decode(std::string_view text, size_t i, int* len) {
   return n > 0 ? cp : -1;
 }
 
-enum class CharClass { kLetter, kUpper, kDigit, kOther };
+enum class CharClass : uint8_t { kLetter, kUpper, kDigit, kOther };
+
+// The classes of the ASCII characters, one table look-up instead of a chain of tests.
+struct AsciiClasses {
+  CharClass cls[128];
+  constexpr AsciiClasses() : cls() {
+    for (int c = 0; c < 128; ++c) {
+      const auto b = static_cast<unsigned char>(c);
+      cls[c] = (c >= 'A' && c <= 'Z') ? CharClass::kUpper
+               : IsAsciiLetter(b)     ? CharClass::kLetter
+               : IsDigit(b)           ? CharClass::kDigit
+                                      : CharClass::kOther;
+    }
+  }
+};
+constexpr AsciiClasses kAsciiClasses;
 
 CharClass Classify(int32_t cp) {
   if (cp < 0) return CharClass::kOther;
-  if (cp < 0x80) {
-    if (cp >= 'A' && cp <= 'Z') return CharClass::kUpper;
-    if (IsAsciiLetter(static_cast<unsigned char>(cp))) return CharClass::kLetter;
-    if (IsDigit(static_cast<unsigned char>(cp))) return CharClass::kDigit;
-    return CharClass::kOther;
-  }
+  if (cp < 0x80) return kAsciiClasses.cls[cp];
   switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LT:
@@ -55,10 +69,23 @@ bool IsWordClass(CharClass c) { return c != CharClass::kOther; }
 
 }  // namespace
 
-WordIndex::WordIndex(std::string_view text) : text_(text), lower_(text) {
-  for (char& c : lower_) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+WordIndex::WordIndex(std::string_view text) : text_(text), own_lower_(text) {
+  FoldAsciiCase(&own_lower_);
+  lower_ = own_lower_;
+  Index();
+}
+
+WordIndex::WordIndex(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {
+  if (lower_.size() != text_.size()) {  // (not the text's folded copy: make one)
+    own_lower_.assign(text);
+    FoldAsciiCase(&own_lower_);
+    lower_ = own_lower_;
   }
+  Index();
+}
+
+void WordIndex::Index() {
+  std::string_view text = text_;
   words_.reserve(text.size() / 5 + 1);
   size_t i = 0;
   const size_t n = text.size();
@@ -169,16 +196,32 @@ void WordIndex::MarkParagraphs(const std::vector<Span>& paragraphs) {
   }
 }
 
+namespace {
+
+// The index of the first word for which before(word) is false (words are partitioned: true ones
+// first), as std::partition_point, by a binary search without branches (a conditional move per
+// step): these look-ups run for every sentence and cue, and mispredicted branches dominated them.
+template <typename Before>
+int PartitionPoint(const std::vector<QWord>& words, Before before) {
+  const QWord* base = words.data();
+  size_t n = words.size();
+  if (n == 0) return 0;
+  while (n > 1) {
+    const size_t half = n / 2;
+    base = before(base[half]) ? base + half : base;
+    n -= half;
+  }
+  return static_cast<int>(base - words.data()) + (before(*base) ? 1 : 0);
+}
+
+}  // namespace
+
 int WordIndex::FirstAt(uint32_t offset) const {
-  auto it = std::lower_bound(words_.begin(), words_.end(), offset,
-                             [](const QWord& w, uint32_t off) { return w.start < off; });
-  return static_cast<int>(it - words_.begin());
+  return PartitionPoint(words_, [offset](const QWord& w) { return w.start < offset; });
 }
 
 int WordIndex::EndAt(uint32_t offset) const {
-  auto it = std::upper_bound(words_.begin(), words_.end(), offset,
-                             [](uint32_t off, const QWord& w) { return off < w.end; });
-  return static_cast<int>(it - words_.begin());
+  return PartitionPoint(words_, [offset](const QWord& w) { return w.end <= offset; });
 }
 
 bool PhraseSet::Add(std::string_view phrase, int value) {

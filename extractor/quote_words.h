@@ -35,6 +35,11 @@ struct QWord {
 class WordIndex {
  public:
   explicit WordIndex(std::string_view text);
+  // The same with `lower` given: `text` with ASCII letters folded to lower case (same length),
+  // which must outlive the index (Document::lower).
+  WordIndex(std::string_view text, std::string_view lower);
+  WordIndex(const WordIndex&) = delete;  // lower_ may point into own_lower_
+  WordIndex& operator=(const WordIndex&) = delete;
 
   const std::vector<QWord>& words() const { return words_; }
   int size() const { return static_cast<int>(words_.size()); }
@@ -62,8 +67,11 @@ class WordIndex {
   std::string_view text() const { return text_; }
 
  private:
+  void Index();
+
   std::string_view text_;
-  std::string lower_;
+  std::string own_lower_;   // the folded text when none was given
+  std::string_view lower_;  // own_lower_ or the given one
   std::vector<QWord> words_;
 };
 

@@ -189,7 +189,7 @@ void Impl::ColonLines(const Document& doc, const WordIndex& w, const MentionPars
 
 void Impl::Find(const Document& doc, std::vector<Quote>* quotes,
                 std::vector<Speaker>* speakers) const {
-  WordIndex words(doc.norm.text());
+  WordIndex words(doc.norm.text(), doc.lower);
   words.MarkParagraphs(doc.paragraphs);
   const WordIndex& w = words;
   const MentionParser mp(w, *lex_);

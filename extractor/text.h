@@ -57,7 +57,14 @@ struct Document {
   NormalizedText norm;
   std::vector<Span> paragraphs;      // non-blank paragraphs, normalized offsets
   std::vector<Sentence> sentences;   // normalized offsets, in order, within paragraphs
-  std::vector<Token> tokens;         // normalized offsets, in order
+  std::vector<Token> tokens;         // normalized offsets, in order (when want_tokens)
+  // Whether Segmenter::Segment fills `tokens` (the extraction stages tokenize on their own and
+  // never read them; Extractor::Extract turns this off).
+  bool want_tokens = true;
+  // norm.text() with ASCII A-Z folded to lower case (other bytes as they are; same length), made
+  // once by Segmenter::Segment for the stages that match words case-insensitively. Empty in a
+  // Document built otherwise: a stage then folds its own copy (see LowerOf).
+  std::string lower;
 
   std::string_view Text(Span s) const {
     return std::string_view(norm.text()).substr(s.start, s.end - s.start);
@@ -65,6 +72,11 @@ struct Document {
   // Index of the sentence that holds normalized offset `offset`, or -1.
   int SentenceAt(uint32_t offset) const;
 };
+
+// Folds ASCII A-Z in *s to lower case in place (other bytes as they are).
+void FoldAsciiCase(std::string* s);
+// `doc.lower` when the Segmenter made it, else *buf filled with the folded text.
+std::string_view LowerOf(const Document& doc, std::string* buf);
 
 // Splits text into paragraphs, sentences and tokens. Immutable after Create; Segment() is
 // thread-safe (one ICU iterator per thread).

@@ -50,7 +50,9 @@ class Impl : public TimeFinder {
     std::string_view text = doc.norm.text();
     std::string_view top = text.substr(0, std::min(text.size(), kAnchorWindow));
     std::vector<Parsed> found;
-    grammar_->FindAll(top, std::nullopt, &found);
+    std::string own;
+    std::string_view lower = LowerOf(doc, &own).substr(0, top.size());
+    grammar_->FindAll(top, lower, std::nullopt, &found);
     for (const Parsed& r : found) {
       if (r.type != Parsed::Type::kPoint || r.a.gran != Gran::kDay || !r.a.HasYear() ||
           r.a.implicit_year || r.a.hour >= 0 || !timex::ValidDate(r.a.year, r.a.month, r.a.day))
@@ -69,7 +71,8 @@ class Impl : public TimeFinder {
     if (timex::ParseDate(anchor, &d)) a = d;
     std::vector<Parsed> found;
     std::string_view text = doc.norm.text();
-    grammar_->FindAll(text, a, &found);
+    std::string own;
+    grammar_->FindAll(text, LowerOf(doc, &own), a, &found);
     for (const Parsed& r : found) {
       TimeExpr t;
       t.span = {r.start, r.stop};
@@ -97,6 +100,10 @@ class Impl : public TimeFinder {
         uint32_t gap0 = before ? t.span.end : c.span.end;
         uint32_t gap1 = before ? c.span.start : t.span.start;
         long cost = static_cast<long>(gap1 - gap0);
+        if (t.kind == "relative" || t.kind == "date") cost += 20;  // span cues scope better
+        if (t.kind == "set") cost += 200;
+        // What follows only adds to the cost: a time already dearer than the best is out.
+        if (c.time >= 0 && cost >= best_cost) continue;
         std::string_view gap = text.substr(gap0, gap1 - gap0);
         // another clause: after a semicolon, a contrast, or a comma
         if (gap.find(';') != std::string_view::npos) cost += 200;
@@ -104,8 +111,6 @@ class Impl : public TimeFinder {
           if (gap.find(w) != std::string_view::npos) cost += 100;
         }
         cost += 15 * static_cast<long>(std::count(gap.begin(), gap.end(), ','));
-        if (t.kind == "relative" || t.kind == "date") cost += 20;  // span cues scope better
-        if (t.kind == "set") cost += 200;
         if (c.time < 0 || cost < best_cost) {
           c.time = static_cast<int>(it - ex->times.begin());
           best_cost = cost;

@@ -5,8 +5,20 @@
 #include <algorithm>
 #include <charconv>
 
+#include "extractor/text.h"
+
 namespace claimex::timex {
 namespace {
+
+// a == b for the short words of phrases, inline: most pairs differ in length or first byte, and
+// a call to memcmp per pair cost more than the comparison.
+inline bool SameWord(std::string_view a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
 
 enum class Value : uint8_t {
   kNone,    // "-"
@@ -259,9 +271,12 @@ Result<Lexicon> Lexicon::Load(const RuleSet& rules) {
 
 void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<Tok>* toks) const {
   lower->assign(text);
-  for (char& c : *lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
+  FoldAsciiCase(lower);
+  Tokenize(text, std::string_view(*lower), toks);
+}
+
+void Lexicon::Tokenize(std::string_view text, std::string_view lower,
+                       std::vector<Tok>* toks) const {
   toks->clear();
   toks->reserve(std::min<size_t>(text.size() / 5, 1 << 16) + 16);  // ~ a token per 5 bytes
   bool space = true, newline = true;
@@ -301,7 +316,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
       t.num = v;
       // An ordinal suffix: "1st", "22nd", "3rd", "4th" (not followed by more letters).
       if (!t.decimal && j + 2 <= n) {
-        std::string_view suf = std::string_view(*lower).substr(j, 2);
+        std::string_view suf = lower.substr(j, 2);
         if ((suf == "st" || suf == "nd" || suf == "rd" || suf == "th") &&
             (j + 2 == n || LetterAt(text, j + 2) == 0)) {
           t.ord = true;
@@ -330,7 +345,7 @@ void Lexicon::Tokenize(std::string_view text, std::string* lower, std::vector<To
       i += CharLen(text, i);
     }
     t.end = static_cast<uint32_t>(i);
-    t.lower = std::string_view(*lower).substr(t.start, t.end - t.start);
+    t.lower = lower.substr(t.start, t.end - t.start);
     if (first_len_[static_cast<unsigned char>(t.lower[0])] &
         (1u << std::min<size_t>(t.lower.size(), 31))) {
       auto it = by_first_.find(t.lower);
@@ -348,7 +363,9 @@ int Lexicon::MatchAt(Toks toks, int i, Lex kind, const Entry** entry) const {
     int end = i + static_cast<int>(e.words.size());
     if (end > static_cast<int>(toks.size()) || end <= best) continue;
     bool same = true;
-    for (size_t k = 1; k < e.words.size() && same; ++k) same = toks[i + k].lower == e.words[k];
+    for (size_t k = 1; k < e.words.size() && same; ++k) {
+      same = SameWord(toks[i + k].lower, e.words[k]);
+    }
     if (!same) continue;
     best = end;
     if (entry != nullptr) *entry = &e;
@@ -385,7 +402,9 @@ bool Lexicon::EndsBefore(Toks toks, int i, Lex kind) const {
       const Entry& e = entries_[s.ids[k]];
       if (j + static_cast<int>(e.words.size()) != i) continue;
       bool same = true;
-      for (size_t k = 1; k < e.words.size() && same; ++k) same = toks[j + k].lower == e.words[k];
+      for (size_t k = 1; k < e.words.size() && same; ++k) {
+        same = SameWord(toks[j + k].lower, e.words[k]);
+      }
       if (same) return true;
     }
   }

@@ -120,6 +120,8 @@ class Lexicon {
   // Cuts `text` into tokens; *lower receives the lower-cased text the tokens point into (it must
   // outlive them).
   void Tokenize(std::string_view text, std::string* lower, std::vector<Tok>* toks) const;
+  // The same with `lower` given: `text` with ASCII letters folded to lower case (same length).
+  void Tokenize(std::string_view text, std::string_view lower, std::vector<Tok>* toks) const;
 
   // The longest entry of `kind` whose phrase starts at token i: returns the token index past it
   // and sets *entry, or returns -1.

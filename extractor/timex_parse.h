@@ -56,6 +56,9 @@ class Grammar {
   // resolved against `anchor` (std::nullopt: relative times stay unresolved).
   void FindAll(std::string_view text, const std::optional<Date>& anchor,
                std::vector<Parsed>* out) const;
+  // The same with `lower`, the text with ASCII letters folded to lower case (same length).
+  void FindAll(std::string_view text, std::string_view lower, const std::optional<Date>& anchor,
+               std::vector<Parsed>* out) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
   const std::vector<Format>& formats() const { return formats_; }

@@ -1,6 +1,7 @@
 // Durations, ranges, open spans, sets and the scan over a whole text; see timex_parse.h.
 #include <algorithm>
 
+#include "extractor/text.h"
 #include "extractor/timex_parse.h"
 
 namespace claimex::timex {
@@ -499,9 +500,15 @@ Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
 
 void Grammar::FindAll(std::string_view text, const std::optional<Date>& anchor,
                       std::vector<Parsed>* out) const {
-  std::string lower;
-  std::vector<Tok> toks;
-  lexicon_.Tokenize(text, &lower, &toks);
+  std::string lower(text);
+  FoldAsciiCase(&lower);
+  FindAll(text, lower, anchor, out);
+}
+
+void Grammar::FindAll(std::string_view text, std::string_view lower,
+                      const std::optional<Date>& anchor, std::vector<Parsed>* out) const {
+  thread_local std::vector<Tok> toks;  // reused: Scan does not call FindAll again
+  lexicon_.Tokenize(text, lower, &toks);
   // No time runs across a blank line: each paragraph is read on its own ("25 February\n\n2000
   // GMT" is no date in 2000).
   Point named;  // the last time named with its year, for "that year"
@@ -536,7 +543,8 @@ void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& 
                                         Lex::kAgo,    Lex::kOffset,   Lex::kZone};
   uint64_t first_kinds = ~uint64_t{0};
   for (Lex k : kNeverFirst) first_kinds &= ~KindBit(k);
-  std::vector<int> next_core(n + 1, n + kCoreReach + 1);
+  thread_local std::vector<int> next_core;  // reused: one paragraph after another
+  next_core.assign(n + 1, n + kCoreReach + 1);
   for (int i = n - 1; i >= 0; --i) {
     const Tok& t = toks[i];
     bool core = t.kind == Tok::kNum || t.lower == "weekend" || t.lower == "q" || t.lower == "h";

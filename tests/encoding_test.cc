@@ -210,5 +210,27 @@ TEST_CASE("SniffBomlessUtf16 needs a clear NUL pattern", "[encoding]") {
   }
 }
 
+// Regression (issue 8, speed): ReplaceNuls finds NULs with memchr; every NUL, first, last and
+// in a run, still becomes a space and nothing else changes.
+TEST_CASE("ReplaceNuls turns every NUL byte into a space", "[encoding]") {
+  struct Case {
+    std::string in, want;
+  };
+  const Case cases[] = {
+      {""s, ""s},
+      {"no nul here"s, "no nul here"s},
+      {"\0"s, " "s},
+      {"\0lead"s, " lead"s},
+      {"trail\0"s, "trail "s},
+      {"a\0\0\0b"s, "a   b"s},
+      {"x\0y\0z \xC3\xA9\0"s, "x y z \xC3\xA9 "s},
+  };
+  for (const Case& c : cases) {
+    std::string s = c.in;
+    ReplaceNuls(&s);
+    CHECK(s == c.want);
+  }
+}
+
 }  // namespace
 }  // namespace claimex

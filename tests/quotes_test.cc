@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractor/embedded_data.h"
+#include "extractor/quote_words.h"
 #include "tests/quote_fixture.h"
 
 namespace claimex {
@@ -563,6 +564,39 @@ TEST_CASE("quote rule files: a bad line names its file and line", "[quotes]") {
     auto qf = QuoteFinder::Create(**rules);
     REQUIRE_FALSE(qf.ok());
     CHECK(qf.status().message() == c.message);
+  }
+}
+
+// Regression (issue 8, speed): WordIndex::FirstAt / EndAt use a branch-free binary search and
+// may take the Document's folded copy of the text; both must answer as before at every offset.
+TEST_CASE("WordIndex offset look-ups and a given lower-case copy", "[quotes]") {
+  const std::string texts[] = {
+      "",
+      "One",
+      "  Mr Dale SAID: \"It works,\" on 3.5 days\u2014really .\n\nNext  PARAGRAPH here",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    std::string lower = text;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    WordIndex own(text);
+    WordIndex given(text, lower);
+    REQUIRE(own.size() == given.size());
+    for (int i = 0; i < own.size(); ++i) {
+      CHECK(own.Lower(i) == given.Lower(i));
+      const QWord& w = own[i];
+      CHECK(own.Lower(i) == std::string_view(lower).substr(w.start, w.end - w.start));
+    }
+    for (uint32_t off = 0; off <= text.size() + 1; ++off) {
+      int first = 0;  // the first word starting at or after off
+      while (first < own.size() && own[first].start < off) ++first;
+      int end = 0;  // one past the last word ending at or before off
+      while (end < own.size() && own[end].end <= off) ++end;
+      CHECK(own.FirstAt(off) == first);
+      CHECK(own.EndAt(off) == end);
+    }
   }
 }
 

@@ -237,6 +237,44 @@ TEST_CASE("tokens are words, numbers, punctuation and symbols", "[segment]") {
   }
 }
 
+// Regression (issue 8, speed): Document::lower is the one folded copy the quantity, timex and
+// quote stages share, and an extraction's Document skips the tokens no stage reads; neither may
+// change what the segmenter finds.
+TEST_CASE("the shared lower-case copy and skipping tokens leave the segmentation as it was",
+          "[segment]") {
+  const char* bodies[] = {
+      "The Mayor said 3,000 HOMES were built.\n\nZ\u00DCRICH grew by 4% in MAY. Done.",
+      "",
+      "ALL CAPS LINE\nsecond line, Mixed Case \u00C9T\u00C9 \u212A and \u017F.",
+  };
+  for (const char* body : bodies) {
+    INFO(body);
+    Article a;
+    a.body = body;
+    Document with = Segmented(a);
+    std::string want = with.norm.text();
+    for (char& c : want) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    CHECK(with.lower == want);  // ASCII letters folded, every other byte as it was
+    std::string buf;
+    CHECK(LowerOf(with, &buf) == want);
+    CHECK(buf.empty());  // the Document's copy was used
+
+    Document without;
+    without.want_tokens = false;
+    REQUIRE(TheSegmenter().Segment(a, &without).ok());
+    CHECK(without.tokens.empty());
+    CHECK(SentenceTexts(without) == SentenceTexts(with));
+    CHECK(ParagraphTexts(without) == ParagraphTexts(with));
+    CHECK(without.lower == with.lower);
+
+    Document by_hand;  // a Document not made by the Segmenter: LowerOf folds its own copy
+    by_hand.norm = NormalizedText(body);
+    CHECK(LowerOf(by_hand, &buf) == want);
+  }
+}
+
 TEST_CASE("sentences and tokens map back to the body", "[segment]") {
   const std::string bodies[] = {
       "\u201CWe\u2019ll cut fees by \u00A3700\u00A0million,\u201D said Cllr. Rhys Bevan.\r\n\r\n"

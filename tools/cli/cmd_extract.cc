@@ -59,6 +59,24 @@ int RunExtract(const InputOpts& o) {
   return counts.rejected ? kExitRejected : kExitOk;
 }
 
+// The store as the pipeline's output: what an article's Put needs that depends on nothing stored
+// (Store::Prepare) is made on the extraction threads, so the one writer thread only reads and
+// writes the database.
+class StoreOutput : public PipelineOutput {
+ public:
+  explicit StoreOutput(StoreSink* sink) : sink_(sink) {}  // not owned
+  void Prepare(const Article& a, const Extraction& ex, std::string* prepared) const override {
+    sink_->store().Prepare(a, ex, prepared);
+  }
+  Status Write(const Article& a, const Extraction& ex, std::string& prepared) override {
+    return sink_->Put(a, ex, prepared);
+  }
+  Status Finish() override { return sink_->Finish(); }
+
+ private:
+  StoreSink* sink_;
+};
+
 int RunIngest(const InputOpts& o) {
   auto ex = Extractor::Create({o.patterns});
   if (!ex.ok()) return Fatal(ex.status());
@@ -69,7 +87,7 @@ int RunIngest(const InputOpts& o) {
   if (!store.ok()) return Fatal(store.status());
   auto links_before = (*store)->Count("links");
   StoreSink sink(store->get());
-  SinkOutput output(&sink);
+  StoreOutput output(&sink);
   PipelineOptions po = MakePipelineOptions(o, true);
   po.accept_contract = true;
   PipelineCounts counts;
