@@ -291,7 +291,7 @@ void Lexicon::Tokenize(std::string_view text, std::string_view lower,
       ++i;
       continue;
     }
-    Tok t;
+    Tok& t = toks->emplace_back();  // built in place
     t.start = static_cast<uint32_t>(i);
     t.space_before = space;
     t.newline_before = newline;
@@ -351,7 +351,6 @@ void Lexicon::Tokenize(std::string_view text, std::string_view lower,
       auto it = by_first_.find(t.lower);
       if (it != by_first_.end()) t.entries = &it->second;
     }
-    toks->push_back(t);
   }
 }
 
