@@ -76,7 +76,8 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
     }
     return title_case == 1;
   };
-  std::vector<Fig> figs;
+  thread_local std::vector<Fig> figs;  // reused sentence after sentence (no regrowth moves)
+  figs.clear();
   size_t i = 0;
   while (i < t.size()) {
     if (!numbers_->CanStart(t, i) || Inside(excluded, &ex, t[i].b)) {
