@@ -495,6 +495,10 @@ Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
       return (*file)->Error(line, "needs a year and a month, quarter or half");
     g->formats_.push_back(std::move(f));
   }
+  auto any = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::ANCHOR_START);
+  bool added = !g->formats_.empty();
+  for (const Format& f : g->formats_) added = added && any->Add(f.re->pattern(), nullptr) >= 0;
+  if (added && any->Compile()) g->any_format_ = std::move(any);
   return std::unique_ptr<const Grammar>(std::move(g));
 }
 
