@@ -1,7 +1,9 @@
-// Internal: the linker's SQLite side (db/linker.h): the candidate index (link_keys) with its
+// Internal: the linker's SQLite side (db/linker.h): the candidate index (link_keys, and the
+// recent postings in link_keys_recent, merged into it in key order now and then) with its
 // frequency caps (link_key_counts), word document frequencies (link_words), settings
-// (link_settings) and reading a stored statement back for verification. Tables: migration
-// 003_link_index.sql. All statements are prepared once; runs in the caller's transaction.
+// (link_settings) and reading a stored statement back for verification. Tables: migrations
+// 003_link_index.sql and 006_link_keys_recent.sql. All statements are prepared once; runs in
+// the caller's transaction.
 #ifndef CLAIMEX_DB_LINK_INDEX_H_
 #define CLAIMEX_DB_LINK_INDEX_H_
 
@@ -46,7 +48,8 @@ class LinkIndex {
   bool Capped(int64_t key) const { return capped_.count(key) > 0; }
   // Marks `key` capped: its postings go, a link_key_counts row records `n`.
   Status Cap(int64_t key, KeyKind kind, int64_t n);
-  // Reads the capped keys from link_key_counts again (another connection may have added some).
+  // Reads the capped keys from link_key_counts again (another connection may have added some),
+  // and counts the recent postings.
   Status LoadCaps();
 
   // The stored postings of `keys` (not the pending ones) as (key, sentence) pairs appended to
@@ -64,9 +67,13 @@ class LinkIndex {
     }
   }
   // Adds a posting. It is kept in memory (ForEachPending) until FlushPostings writes the
-  // batch's postings in key order, which touches each B-tree page once per batch.
+  // batch's postings to link_keys_recent in key order; when that holds kMergeRows postings they
+  // are merged into link_keys (each of its pages written once per merge, not once per batch).
   void AddPosting(int64_t key, int64_t sentence);
   Status FlushPostings();
+  // About how many articles are stored (the latest ingest_seq): it chooses where FlushPostings
+  // writes.
+  void SetStoredArticles(int64_t n) { stored_articles_ = n; }
   // Forgets every pending posting (the transaction was rolled back).
   void DropPendingPostings() {
     pending_rows_.clear();
@@ -99,6 +106,11 @@ class LinkIndex {
  private:
   LinkIndex() = default;
   static constexpr int kInsertRows = 64;  // rows per insert statement
+  // Postings in link_keys_recent that make FlushPostings merge them into link_keys (~4 MB).
+  static constexpr int64_t kMergeRows = 200000;
+  // From this many stored articles on (link_keys outgrows the page cache) postings go through
+  // link_keys_recent; before, straight into link_keys.
+  static constexpr int64_t kRecentFromArticles = 25000;
   std::unordered_set<int64_t> capped_;
   // Pending postings: one row each, chained per key (no allocation per key's list).
   struct PendingRow {
@@ -107,7 +119,13 @@ class LinkIndex {
   };
   std::vector<PendingRow> pending_rows_;
   std::unordered_map<int64_t, int32_t> pending_last_;  // key -> its last row
-  Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_,
+  Stmt lookup_recent_, drop_recent_postings_, merge_, clear_recent_, recent_keys_stmt_;
+  int64_t recent_rows_ = 0;  // rows in link_keys_recent (about: ignored duplicates count)
+  // The keys in link_keys_recent, sorted: only they are looked up there. A capped key may stay.
+  std::vector<int64_t> recent_keys_;
+  Stmt add_posting_[2], add_postings_[2];  // [0] into link_keys, [1] into link_keys_recent
+  int64_t stored_articles_ = 0;             // SetStoredArticles
+  Stmt cap_, drop_postings_, lookup_, set_word_, word_freq_,
       same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };
