@@ -33,9 +33,11 @@ int64_t IndexKey(KeyKind k, uint64_t h) {
   return static_cast<int64_t>(MixHash(0x4c494e4bull /* "LINK" */ + tag, h));
 }
 
-Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
+Result<LinkIndex> LinkIndex::Create(sqlite3* db, int64_t recent_from, int64_t merge_postings) {
   LinkIndex ix;
   ix.db_ = db;
+  ix.recent_from_ = recent_from;
+  ix.merge_postings_ = std::max<int64_t>(1, merge_postings);
   struct {
     Stmt* stmt;
     const char* sql;
@@ -176,7 +178,7 @@ Status LinkIndex::FlushPostings() {
   DropPendingPostings();
   std::sort(rows.begin(), rows.end());  // B-tree order
   // A small archive's link_keys stays in the page cache: the postings go straight there.
-  const bool to_recent = recent_rows_ > 0 || stored_articles_ >= kRecentFromArticles;
+  const bool to_recent = recent_rows_ > 0 || stored_articles_ >= recent_from_;
   Stmt& many = add_postings_[to_recent ? 1 : 0];
   Stmt& one = add_posting_[to_recent ? 1 : 0];
   size_t i = 0;
@@ -203,7 +205,7 @@ Status LinkIndex::FlushPostings() {
   std::inplace_merge(recent_keys_.begin(), recent_keys_.begin() + static_cast<ptrdiff_t>(before),
                      recent_keys_.end());
   recent_keys_.erase(std::unique(recent_keys_.begin(), recent_keys_.end()), recent_keys_.end());
-  if (recent_rows_ < kMergeRows) return Status::Ok();
+  if (recent_rows_ < merge_postings_) return Status::Ok();
   // In key order: each page of link_keys is written once for all of them.
   CLAIMEX_RETURN_IF_ERROR(merge_.Reset().Run());
   CLAIMEX_RETURN_IF_ERROR(clear_recent_.Reset().Run());

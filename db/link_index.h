@@ -38,7 +38,11 @@ struct StoredArticle {
 
 class LinkIndex {
  public:
-  static Result<LinkIndex> Create(sqlite3* db);
+  // Postings go through link_keys_recent from `recent_from` stored articles on (before that,
+  // link_keys stays in the page cache and takes them directly), and are merged into link_keys
+  // whenever `merge_postings` of them are there.
+  static Result<LinkIndex> Create(sqlite3* db, int64_t recent_from = 25000,
+                                  int64_t merge_postings = 200000);
 
   // Reads link_settings into `values` (name -> value); a database without the table is fine.
   static Status ReadSettings(sqlite3* db, std::map<std::string, double>* values);
@@ -67,8 +71,9 @@ class LinkIndex {
     }
   }
   // Adds a posting. It is kept in memory (ForEachPending) until FlushPostings writes the
-  // batch's postings to link_keys_recent in key order; when that holds kMergeRows postings they
-  // are merged into link_keys (each of its pages written once per merge, not once per batch).
+  // batch's postings in key order, to link_keys_recent once it is in use; when that holds
+  // merge_postings of them, they are merged into link_keys (each of its pages written once per
+  // merge, not once per batch).
   void AddPosting(int64_t key, int64_t sentence);
   Status FlushPostings();
   // About how many articles are stored (the latest ingest_seq): it chooses where FlushPostings
@@ -106,11 +111,8 @@ class LinkIndex {
  private:
   LinkIndex() = default;
   static constexpr int kInsertRows = 64;  // rows per insert statement
-  // Postings in link_keys_recent that make FlushPostings merge them into link_keys (~4 MB).
-  static constexpr int64_t kMergeRows = 200000;
-  // From this many stored articles on (link_keys outgrows the page cache) postings go through
-  // link_keys_recent; before, straight into link_keys.
-  static constexpr int64_t kRecentFromArticles = 25000;
+  int64_t recent_from_ = 25000;     // Create's recent_from
+  int64_t merge_postings_ = 200000;  // Create's merge_postings
   std::unordered_set<int64_t> capped_;
   // Pending postings: one row each, chained per key (no allocation per key's list).
   struct PendingRow {

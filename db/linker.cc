@@ -600,7 +600,7 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   if (!rules.ok()) return rules.status();
   auto lex = LinkLexicon::Create(**rules);
   if (!lex.ok()) return lex.status();
-  auto ix = LinkIndex::Create(db);
+  auto ix = LinkIndex::Create(db, options.recent_from, options.merge_postings);
   if (!ix.ok()) return ix.status();
   Linker linker;
   linker.impl_ = std::make_unique<Impl>(std::move(ix.value()));
@@ -626,6 +626,8 @@ Result<Linker> Linker::Create(sqlite3* db) {
   get("min_votes", &o.min_votes);
   get("near_threshold", &o.near_threshold);
   get("figure_context", &o.figure_context);
+  get("recent_from", &o.recent_from);
+  get("merge_postings", &o.merge_postings);
   return Create(db, o);
 }
 
