@@ -240,6 +240,7 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
         1u << std::min<size_t>(e.words[0].size(), 31);
     Starts& starts = by_first_[e.words[0]];
     starts.kinds |= KindBit(e.kind);
+    if (e.words.size() == 1) starts.single_kinds |= KindBit(e.kind);
     starts.ids.push_back(id);
     entries_.push_back(std::move(e));
   }

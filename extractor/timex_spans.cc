@@ -553,6 +553,7 @@ void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& 
     const Tok& t = toks[i];
     bool core = t.kind == Tok::kNum || t.lower == "weekend" || t.lower == "q" || t.lower == "h";
     uint64_t kinds = t.entries != nullptr ? t.entries->kinds & core_kinds : 0;
+    if (kinds != 0 && (t.entries->single_kinds & core_kinds) != 0) core = true;  // a core word
     for (size_t k = 0; !core && kinds != 0 && k < std::size(kCore); ++k) {
       core = (kinds & KindBit(kCore[k])) != 0 && lexicon_.Match(toks, i, kCore[k]) > 0;
     }
