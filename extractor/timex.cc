@@ -123,13 +123,14 @@ class Impl : public TimeFinder {
   // TIMEX value, from/to and kind of one find.
   static void Describe(const Parsed& r, const std::optional<Date>& anchor, TimeExpr* t) {
     t->kind = std::string(r.kind);
-    std::string anchor_day = anchor ? timex::FormatDate(*anchor) : "";
+    // (made only when used: most times do not run to the anchor)
+    auto anchor_day = [&] { return anchor ? timex::FormatDate(*anchor) : std::string(); };
     switch (r.type) {
       case Parsed::Type::kPoint:
         t->timex = r.a.Timex();
         t->from = r.kind == "until" ? "" : r.a.Bound(false);
         t->to = r.kind == "since" ? "" : r.a.Bound(true);
-        if (r.to_anchor) t->to = anchor_day;
+        if (r.to_anchor) t->to = anchor_day();
         break;
       case Parsed::Type::kRange:
         if (!r.a.unresolved && !r.b.unresolved) {
@@ -147,7 +148,7 @@ class Impl : public TimeFinder {
           if (g == Gran::kYear) p.gran = Gran::kYear;
           if (g == Gran::kMonth || g == Gran::kQuarter) p.gran = Gran::kMonth;
           (r.lead < 0 ? t->from : t->to) = p.Bound(r.lead > 0);
-          (r.lead < 0 ? t->to : t->from) = anchor_day;
+          (r.lead < 0 ? t->to : t->from) = anchor_day();
         }
         break;
       case Parsed::Type::kRef:
