@@ -75,6 +75,7 @@ class Impl : public TimeFinder {
     std::string_view text = doc.norm.text();
     std::string own;
     grammar_->FindAll(text, LowerOf(doc, &own), a, &found);
+    times->reserve(times->size() + found.size());
     for (const Parsed& r : found) {
       TimeExpr t;
       t.span = {r.start, r.stop};
