@@ -111,7 +111,8 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
         person.first_name = true;
         person.gender = static_cast<Gender>(g);
       }
-      people_.push_back(person);
+      if (people_.empty()) people_.reserve(16);  // (a growing vector moves every Person)
+      people_.push_back(std::move(person));
       if (m.honorific) people_.back().honorific = true;
       p = static_cast<int>(people_.size()) - 1;
       if (name.find(' ') != std::string::npos) {
