@@ -33,17 +33,28 @@ int64_t IndexKey(KeyKind k, uint64_t h) {
   return static_cast<int64_t>(MixHash(0x4c494e4bull /* "LINK" */ + tag, h));
 }
 
-Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
+Result<LinkIndex> LinkIndex::Create(sqlite3* db, int64_t recent_from, int64_t merge_postings) {
   LinkIndex ix;
   ix.db_ = db;
+  ix.recent_from_ = recent_from;
+  ix.merge_postings_ = std::max<int64_t>(1, merge_postings);
   struct {
     Stmt* stmt;
     const char* sql;
   } const kSql[] = {
       {&ix.cap_, "INSERT OR REPLACE INTO link_key_counts (key, kind, n) VALUES (?1, ?2, ?3)"},
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
-      {&ix.add_posting_, "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
+      {&ix.drop_recent_postings_, "DELETE FROM link_keys_recent WHERE key = ?1"},
+      {&ix.add_posting_[0], "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
+      {&ix.add_posting_[1],
+       "INSERT OR IGNORE INTO link_keys_recent (key, sentence) VALUES (?1, ?2)"},
       {&ix.lookup_, "SELECT sentence FROM link_keys WHERE key = ?1"},
+      {&ix.lookup_recent_, "SELECT sentence FROM link_keys_recent WHERE key = ?1"},
+      {&ix.merge_,
+       "INSERT OR IGNORE INTO link_keys (key, sentence) SELECT key, sentence "
+       "FROM link_keys_recent ORDER BY key, sentence"},
+      {&ix.clear_recent_, "DELETE FROM link_keys_recent"},
+      {&ix.recent_keys_stmt_, "SELECT key FROM link_keys_recent"},
       {&ix.set_word_,
        "INSERT INTO link_words (word, n) VALUES (?1, ?2) "
        "ON CONFLICT (word) DO UPDATE SET n = excluded.n"},
@@ -68,13 +79,17 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db) {
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
-  std::string insert = "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)";
-  for (int i = 1; i < kInsertRows; ++i) {
-    insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
+  for (int level = 0; level < 2; ++level) {
+    std::string insert = std::string("INSERT OR IGNORE INTO ") +
+                         (level == 0 ? "link_keys" : "link_keys_recent") +
+                         " (key, sentence) VALUES (?1, ?2)";
+    for (int i = 1; i < kInsertRows; ++i) {
+      insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
+    }
+    auto p = Stmt::Prepare(db, insert);
+    if (!p.ok()) return p.status();
+    ix.add_postings_[level] = std::move(p.value());
   }
-  auto p = Stmt::Prepare(db, insert);
-  if (!p.ok()) return p.status();
-  ix.add_postings_ = std::move(p.value());
   CLAIMEX_RETURN_IF_ERROR(ix.LoadCaps());
   return ix;
 }
@@ -89,6 +104,17 @@ Status LinkIndex::LoadCaps() {
     if (!*r) break;
     capped_.insert(capped->Int(0));
   }
+  recent_keys_.clear();
+  recent_keys_stmt_.Reset();
+  for (;;) {
+    Result<bool> r = recent_keys_stmt_.Step();
+    if (!r.ok()) return r.status();
+    if (!*r) break;
+    recent_keys_.push_back(recent_keys_stmt_.Int(0));  // in key order
+  }
+  recent_keys_stmt_.Reset();
+  recent_rows_ = static_cast<int64_t>(recent_keys_.size());
+  recent_keys_.erase(std::unique(recent_keys_.begin(), recent_keys_.end()), recent_keys_.end());
   return Status::Ok();
 }
 
@@ -108,6 +134,7 @@ Status LinkIndex::Cap(int64_t key, KeyKind kind, int64_t n) {
   capped_.insert(key);
   pending_last_.erase(key);
   CLAIMEX_RETURN_IF_ERROR(drop_postings_.Reset().BindInt(1, key).Run());
+  CLAIMEX_RETURN_IF_ERROR(drop_recent_postings_.Reset().BindInt(1, key).Run());
   return cap_.Reset().BindInt(1, key).BindText(2, KeyKindName(kind)).BindInt(3, n).Run();
 }
 
@@ -115,16 +142,22 @@ Status LinkIndex::LookupStored(const std::vector<int64_t>& keys,
                                std::vector<std::pair<int64_t, int64_t>>* out) {
   // One key per statement: `key IN (?, ?, ...)` made SQLite build a temporary B-tree of the
   // list at every execution, which cost more than the probes themselves.
+  // link_keys_recent is read only for the keys it holds (recent_keys_, in memory).
   for (int64_t key : keys) {
-    lookup_.Reset().BindInt(1, key);
-    for (;;) {
-      Result<bool> r = lookup_.Step();
-      if (!r.ok()) return r.status();
-      if (!*r) break;
-      out->push_back({key, lookup_.Int(0)});
+    const bool recent = std::binary_search(recent_keys_.begin(), recent_keys_.end(), key);
+    for (Stmt* st : {&lookup_, recent ? &lookup_recent_ : nullptr}) {
+      if (st == nullptr) continue;
+      st->Reset().BindInt(1, key);
+      for (;;) {
+        Result<bool> r = st->Step();
+        if (!r.ok()) return r.status();
+        if (!*r) break;
+        out->push_back({key, st->Int(0)});
+      }
     }
   }
   lookup_.Reset();
+  lookup_recent_.Reset();
   return Status::Ok();
 }
 
@@ -144,19 +177,40 @@ Status LinkIndex::FlushPostings() {
   }
   DropPendingPostings();
   std::sort(rows.begin(), rows.end());  // B-tree order
+  // A small archive's link_keys stays in the page cache: the postings go straight there.
+  const bool to_recent = recent_rows_ > 0 || stored_articles_ >= recent_from_;
+  Stmt& many = add_postings_[to_recent ? 1 : 0];
+  Stmt& one = add_posting_[to_recent ? 1 : 0];
   size_t i = 0;
   for (; i + kInsertRows <= rows.size(); i += kInsertRows) {
-    add_postings_.Reset();
+    many.Reset();
     for (int r = 0; r < kInsertRows; ++r) {
-      add_postings_.BindInt(2 * r + 1, rows[i + static_cast<size_t>(r)].first)
+      many.BindInt(2 * r + 1, rows[i + static_cast<size_t>(r)].first)
           .BindInt(2 * r + 2, rows[i + static_cast<size_t>(r)].second);
     }
-    CLAIMEX_RETURN_IF_ERROR(add_postings_.Run());
+    CLAIMEX_RETURN_IF_ERROR(many.Run());
   }
   for (; i < rows.size(); ++i) {
-    CLAIMEX_RETURN_IF_ERROR(
-        add_posting_.Reset().BindInt(1, rows[i].first).BindInt(2, rows[i].second).Run());
+    CLAIMEX_RETURN_IF_ERROR(one.Reset().BindInt(1, rows[i].first).BindInt(2, rows[i].second).Run());
   }
+  if (!to_recent) return Status::Ok();
+  recent_rows_ += static_cast<int64_t>(rows.size());
+  std::vector<int64_t> added;
+  added.reserve(rows.size());
+  for (const auto& [key, sentence] : rows) {
+    if (added.empty() || added.back() != key) added.push_back(key);
+  }
+  const size_t before = recent_keys_.size();
+  recent_keys_.insert(recent_keys_.end(), added.begin(), added.end());
+  std::inplace_merge(recent_keys_.begin(), recent_keys_.begin() + static_cast<ptrdiff_t>(before),
+                     recent_keys_.end());
+  recent_keys_.erase(std::unique(recent_keys_.begin(), recent_keys_.end()), recent_keys_.end());
+  if (recent_rows_ < merge_postings_) return Status::Ok();
+  // In key order: each page of link_keys is written once for all of them.
+  CLAIMEX_RETURN_IF_ERROR(merge_.Reset().Run());
+  CLAIMEX_RETURN_IF_ERROR(clear_recent_.Reset().Run());
+  recent_rows_ = 0;
+  recent_keys_.clear();
   return Status::Ok();
 }
 

@@ -1,7 +1,9 @@
-// Internal: the linker's SQLite side (db/linker.h): the candidate index (link_keys) with its
+// Internal: the linker's SQLite side (db/linker.h): the candidate index (link_keys, and the
+// recent postings in link_keys_recent, merged into it in key order now and then) with its
 // frequency caps (link_key_counts), word document frequencies (link_words), settings
-// (link_settings) and reading a stored statement back for verification. Tables: migration
-// 003_link_index.sql. All statements are prepared once; runs in the caller's transaction.
+// (link_settings) and reading a stored statement back for verification. Tables: migrations
+// 003_link_index.sql and 006_link_keys_recent.sql. All statements are prepared once; runs in
+// the caller's transaction.
 #ifndef CLAIMEX_DB_LINK_INDEX_H_
 #define CLAIMEX_DB_LINK_INDEX_H_
 
@@ -36,7 +38,11 @@ struct StoredArticle {
 
 class LinkIndex {
  public:
-  static Result<LinkIndex> Create(sqlite3* db);
+  // Postings go through link_keys_recent from `recent_from` stored articles on (before that,
+  // link_keys stays in the page cache and takes them directly), and are merged into link_keys
+  // whenever `merge_postings` of them are there.
+  static Result<LinkIndex> Create(sqlite3* db, int64_t recent_from = 25000,
+                                  int64_t merge_postings = 200000);
 
   // Reads link_settings into `values` (name -> value); a database without the table is fine.
   static Status ReadSettings(sqlite3* db, std::map<std::string, double>* values);
@@ -46,7 +52,8 @@ class LinkIndex {
   bool Capped(int64_t key) const { return capped_.count(key) > 0; }
   // Marks `key` capped: its postings go, a link_key_counts row records `n`.
   Status Cap(int64_t key, KeyKind kind, int64_t n);
-  // Reads the capped keys from link_key_counts again (another connection may have added some).
+  // Reads the capped keys from link_key_counts again (another connection may have added some),
+  // and counts the recent postings.
   Status LoadCaps();
 
   // The stored postings of `keys` (not the pending ones) as (key, sentence) pairs appended to
@@ -64,9 +71,14 @@ class LinkIndex {
     }
   }
   // Adds a posting. It is kept in memory (ForEachPending) until FlushPostings writes the
-  // batch's postings in key order, which touches each B-tree page once per batch.
+  // batch's postings in key order, to link_keys_recent once it is in use; when that holds
+  // merge_postings of them, they are merged into link_keys (each of its pages written once per
+  // merge, not once per batch).
   void AddPosting(int64_t key, int64_t sentence);
   Status FlushPostings();
+  // About how many articles are stored (the latest ingest_seq): it chooses where FlushPostings
+  // writes.
+  void SetStoredArticles(int64_t n) { stored_articles_ = n; }
   // Forgets every pending posting (the transaction was rolled back).
   void DropPendingPostings() {
     pending_rows_.clear();
@@ -99,6 +111,8 @@ class LinkIndex {
  private:
   LinkIndex() = default;
   static constexpr int kInsertRows = 64;  // rows per insert statement
+  int64_t recent_from_ = 25000;     // Create's recent_from
+  int64_t merge_postings_ = 200000;  // Create's merge_postings
   std::unordered_set<int64_t> capped_;
   // Pending postings: one row each, chained per key (no allocation per key's list).
   struct PendingRow {
@@ -107,7 +121,13 @@ class LinkIndex {
   };
   std::vector<PendingRow> pending_rows_;
   std::unordered_map<int64_t, int32_t> pending_last_;  // key -> its last row
-  Stmt cap_, drop_postings_, lookup_, add_posting_, add_postings_, set_word_, word_freq_,
+  Stmt lookup_recent_, drop_recent_postings_, merge_, clear_recent_, recent_keys_stmt_;
+  int64_t recent_rows_ = 0;  // rows in link_keys_recent (about: ignored duplicates count)
+  // The keys in link_keys_recent, sorted: only they are looked up there. A capped key may stay.
+  std::vector<int64_t> recent_keys_;
+  Stmt add_posting_[2], add_postings_[2];  // [0] into link_keys, [1] into link_keys_recent
+  int64_t stored_articles_ = 0;             // SetStoredArticles
+  Stmt cap_, drop_postings_, lookup_, set_word_, word_freq_,
       same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };

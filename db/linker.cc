@@ -120,7 +120,7 @@ struct Linker::Impl {
   int64_t articles = 0, verified = 0, links = 0, loaded = 0;
   double cpu = 0;
 
-  explicit Impl(LinkIndex ix) : index(std::move(ix)) { candidates.reserve(kMaxCachedCandidates); }
+  explicit Impl(LinkIndex ix) : index(std::move(ix)) {}
   ~Impl() {
     const char* env = std::getenv("CLAIMEX_LINK_STATS");
     if (env == nullptr || *env == '\0' || articles == 0) return;
@@ -141,11 +141,22 @@ struct Linker::Impl {
   // Caches that live across articles; ids can be reused once a row is deleted, so Invalidate
   // drops them whenever an article is replaced or rolled back.
   std::unordered_map<int64_t, ArticleInfo> article_cache;
-  // Candidates in two generations: when `candidates` is full it becomes `old_candidates` (the
-  // previous old generation is dropped); a candidate found in the old generation moves back, so
-  // the statements that keep coming up stay cached.
+  // Candidates in two generations: when `candidates` holds kCandidateBytes it becomes
+  // `old_candidates` (the previous old generation is dropped); a candidate found in the old
+  // generation moves back, so the statements that keep coming up stay cached. Bounded by bytes,
+  // not entries: long statements (press releases) take more.
   std::unordered_map<int64_t, Candidate> candidates, old_candidates;
-  static constexpr size_t kMaxCachedCandidates = 20000;  // per generation
+  size_t candidate_bytes = 0;  // of `candidates`, about
+  static constexpr size_t kCandidateBytes = 24u << 20;  // per generation
+  static size_t Bytes(const Candidate& c) {
+    const Statement& st = c.statement;
+    size_t n = 256 + st.tokens.size() * sizeof(LinkToken) + st.content.size() * 8 +
+               st.distinct.size() * (sizeof(LinkToken) + sizeof(double)) +
+               st.quote.size() * sizeof(LinkToken) + st.speaker.size();
+    for (const FigureFacts& f : st.figures)
+      n += sizeof(FigureFacts) + (f.measured.size() + f.words.size()) * 8;
+    return n;
+  }
   static constexpr size_t kMaxCachedArticles = 100000;
   static constexpr size_t kMaxCachedWords = 500000;
   // Word frequencies counted in memory (`weights`) and not yet written to link_words.
@@ -207,24 +218,29 @@ struct Linker::Impl {
   Result<const Candidate*> CandidateOf(int64_t id) {
     auto it = candidates.find(id);
     if (it != candidates.end()) return &it->second;
-    if (candidates.size() >= kMaxCachedCandidates) {
+    if (candidate_bytes >= kCandidateBytes) {
+      const size_t n = candidates.size();
       old_candidates = std::move(candidates);
       candidates.clear();
-      candidates.reserve(kMaxCachedCandidates);
+      candidates.reserve(n);
+      candidate_bytes = 0;
     }
     auto old = old_candidates.find(id);
     if (old != old_candidates.end()) {
       auto node = old_candidates.extract(old);
+      candidate_bytes += Bytes(node.mapped());
       return &candidates.insert(std::move(node)).position->second;
     }
     Result<Candidate> c = LoadCandidate(id);
     if (!c.ok()) return c.status();
+    candidate_bytes += Bytes(*c);
     return &candidates.emplace(id, std::move(c.value())).first->second;
   }
 
   void Invalidate() {
     candidates.clear();
     old_candidates.clear();
+    candidate_bytes = 0;
     article_cache.clear();
   }
 
@@ -256,6 +272,7 @@ struct Linker::Impl {
       weights.Clear();
       candidates.clear();
       old_candidates.clear();
+      candidate_bytes = 0;
     }
     return Status::Ok();
   }
@@ -403,6 +420,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
   if (!me_r.ok()) return me_r.status();
   const ArticleInfo me = *me_r;
   const int64_t links_before = links;
+  index.SetStoredArticles(me.seq);
   const std::vector<PreparedSentence>& sentences = prepared.sentences;
   const size_t n_sentences = std::min(sentences.size(), sentence_ids.size());
 
@@ -585,7 +603,7 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   if (!lex.ok()) return lex.status();
   auto model = NearModel::Create(**rules);
   if (!model.ok()) return model.status();
-  auto ix = LinkIndex::Create(db);
+  auto ix = LinkIndex::Create(db, options.recent_from, options.merge_postings);
   if (!ix.ok()) return ix.status();
   Linker linker;
   linker.impl_ = std::make_unique<Impl>(std::move(ix.value()));
@@ -613,6 +631,8 @@ Result<Linker> Linker::Create(sqlite3* db) {
   get("min_votes", &o.min_votes);
   get("near_threshold", &o.near_threshold);
   get("figure_context", &o.figure_context);
+  get("recent_from", &o.recent_from);
+  get("merge_postings", &o.merge_postings);
   return Create(db, o);
 }
 

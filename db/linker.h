@@ -90,6 +90,10 @@ class Linker {
     int rare_postings = 3;         // an anchor with at most this many postings votes 2, else 1
     double near_threshold = 0.65;  // near model probability for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
+    // Postings go through link_keys_recent from this many stored articles on, and are merged
+    // into link_keys every `merge_postings` of them (link_index.h; they change speed, not links).
+    int recent_from = 25000;
+    int merge_postings = 200000;
   };
   // What LinkArticle needs from one article that is a pure function of the article and its
   // extraction: sentence keys and hashes, the boilerplate block, each statement's link signature

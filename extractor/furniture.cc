@@ -112,12 +112,24 @@ Result<std::unique_ptr<const FurnitureFilter>> FurnitureFilter::Create(const Rul
     *out = std::make_unique<RE2>(pattern, o);
     if (!(*out)->ok()) return Status::RuleError("patterns/furniture.txt: " + (*out)->error());
   }
+  auto any = std::make_unique<RE2::Set>(o, RE2::ANCHOR_BOTH);
+  bool added = true;
+  for (const RE2* re : {f->line_.get(), f->date_.get(), f->tail_.get()}) {
+    if (re != nullptr) added = added && any->Add(re->pattern(), nullptr) >= 0;
+  }
+  if (added && any->Compile()) f->any_ = std::move(any);
   return std::unique_ptr<const FurnitureFilter>(std::move(f));
 }
 
 FurnitureFilter::Kind FurnitureFilter::Classify(std::string_view line) const {
   line = Trim(line);
   if (line.empty() || line.size() > kMaxLine) return Kind::kNone;
+  if (any_ != nullptr) {
+    RE2::Set::ErrorInfo error;
+    if (!any_->Match(line, nullptr, &error) && error.kind == RE2::Set::kNoError) {
+      return Kind::kNone;
+    }
+  }
   if (tail_ != nullptr && RE2::FullMatch(line, *tail_)) return Kind::kTail;
   if (date_ != nullptr && RE2::FullMatch(line, *date_)) return Kind::kDate;
   if (line_ != nullptr && RE2::FullMatch(line, *line_)) return Kind::kLine;

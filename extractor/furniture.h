@@ -12,6 +12,7 @@
 #define CLAIMEX_EXTRACTOR_FURNITURE_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <string>
@@ -59,6 +60,9 @@ class FurnitureFilter {
  private:
   FurnitureFilter() = default;
   std::unique_ptr<RE2> line_, date_, tail_;
+  // The three in one set anchored at both ends: one pass tells whether a line can be furniture
+  // at all (most lines are not); only then are they tried one by one. Null: no such filter.
+  std::unique_ptr<RE2::Set> any_;
 };
 
 }  // namespace claimex

@@ -1,6 +1,7 @@
 #include "extractor/json_writer.h"
 
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -123,10 +124,27 @@ struct PlainBytes {
 constexpr PlainBytes kPlain;
 inline bool Plain(unsigned char b) { return kPlain.is[b]; }
 
+// The length of the run of plain bytes at the start of s: eight bytes at a time while none of them
+// is below 0x20, '"', '\\' or 0x80 and above (exact tests on the whole word), then byte by byte.
+size_t PlainPrefix(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const bool stop = (w & kHighs) != 0 ||                     // a byte 0x80 and above
+                      ((w - kOnes * 0x20) & ~w & kHighs) != 0 ||  // a byte below 0x20
+                      has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+    if (stop) break;
+  }
+  while (i < s.size() && Plain(static_cast<unsigned char>(s[i]))) ++i;
+  return i;
+}
+
 void Record::Str(std::string_view s) {
   // Most strings are plain ASCII: one append.
-  size_t plain = 0;
-  while (plain < s.size() && Plain(static_cast<unsigned char>(s[plain]))) ++plain;
+  const size_t plain = PlainPrefix(s);
   if (plain == s.size()) {
     const size_t at = buf_->size();
     buf_->resize(at + s.size() + 2);

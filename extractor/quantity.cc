@@ -47,6 +47,8 @@ void QuantityStage::Find(const Document& doc, std::vector<Claim>* claims) const 
   const std::string_view lower = LowerOf(doc, &own);
   std::vector<Span> excluded;
   context_->NotFigureSpans(text, &excluded);
+  // (room for a few claims per sentence: a growing vector moves every Claim, strings and all)
+  claims->reserve(claims->size() + 2 * doc.sentences.size());
   QTokens t(text, lower);
   size_t ex = 0;
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
@@ -76,7 +78,8 @@ void QuantityStage::Sentence(const QTokens& t, int si, const std::vector<Span>& 
     }
     return title_case == 1;
   };
-  std::vector<Fig> figs;
+  thread_local std::vector<Fig> figs;  // reused sentence after sentence (no regrowth moves)
+  figs.clear();
   size_t i = 0;
   while (i < t.size()) {
     if (!numbers_->CanStart(t, i) || Inside(excluded, &ex, t[i].b)) {

@@ -128,12 +128,20 @@ void QTokens::Scan(uint32_t begin, uint32_t end) {
       tok.kind = QKind::kWord;
       tok.cap = t[i] >= 'A' && t[i] <= 'Z';
       size_t j = i;
+      bool upper = false;
       while (j < end) {
+        const auto b = static_cast<unsigned char>(t[j]);
+        if (b < 0x80) {  // (ASCII, the common case: by table, no branch for the case)
+          if (kAsciiClasses.cls[b] != CharClass::kLetter) break;
+          upper |= static_cast<unsigned char>(b - 'A') < 26;
+          ++j;
+          continue;
+        }
         size_t l = 1;
         if (Classify(t, j, &l) != CharClass::kLetter) break;
-        if (t[j] >= 'A' && t[j] <= 'Z') tok.upper = true;
         j += l;
       }
+      tok.upper = upper;
       i = j;
     } else {
       tok.kind = QKind::kSym;

@@ -117,7 +117,7 @@ Cue CueFinder::After(const QuoteSegment& seg) const {
     // ('"...," when Jo Bloggs said' is a new clause, not a cue.)
     for (int k = i; k < m.first; ++k) {
       if (!w_.IsWord(k) || lex_.verbs.Contains(w_, k) || m.first - i > kMaxLeadModifiers ||
-          (lex_.ClassOf(w_.Lower(k)) & kClauseLink)) {
+          (mp_.ClassAt(k) & kClauseLink)) {
         return Cue();
       }
     }
@@ -264,7 +264,7 @@ Mention CueFinder::SentenceSubject(int first, int limit) const {
     bool clause_start = i == first || w_.Is(i - 1, ',') || w_.Is(i - 1, ';');
     if (!clause_start) continue;
     int s = i;
-    while (s < limit && w_.IsWord(s) && (lex_.ClassOf(w_.Lower(s)) & kClauseLink)) ++s;
+    while (s < limit && w_.IsWord(s) && (mp_.ClassAt(s) & kClauseLink)) ++s;
     Mention m = SubjectAt(s, limit);
     if (!m.ok()) continue;
     // The sentence's first phrase, or a clause opener followed by its verb (lower case).
@@ -295,7 +295,7 @@ Mention CueFinder::SubjectAt(int i, int limit) const {
       continue;
     }
     if (!w_.IsWord(k)) break;
-    if (w_.Lower(k) == "'s" || (lex_.ClassOf(w_.Lower(k)) & kDeterminer)) continue;
+    if (w_.Lower(k) == "'s" || (mp_.ClassAt(k) & kDeterminer)) continue;
     // A lower-case word stays in the phrase only when a title follows before the next name.
     bool title_ahead = false;
     for (int t = k; t < limit && t < k + 3 && w_.IsWord(t) && !mp_.IsNameWord(t); ++t) {
@@ -319,7 +319,7 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
   i = mp_.SkipAdjunctsForward(i, limit);
   // "said in a letter to the council that ...", "says at a stop in Toledo, Ohio, that ...":
   // "that" close after the verb opens the content.
-  if (loose && i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kPreposition)) {
+  if (loose && i < limit && w_.IsWord(i) && (mp_.ClassAt(i) & kPreposition)) {
     for (int k = i + 1; k < limit && k < i + kMaxThatDistance; ++k) {
       if (!w_.IsWord(k) && !w_.Is(k, ',') && !w_.Is(k, '.')) break;
       if (w_.IsWord(k) && w_.Lower(k) == "that") return k;
@@ -329,7 +329,7 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
     // "told reporters that ...", "told the BBC the plan ...": find "that" or skip the addressee.
     for (int k = i; k < limit && k < i + kMaxLeadWords; ++k) {
       if (!w_.IsWord(k)) break;
-      if (w_.Lower(k) == "that" || (k > i && (lex_.ClassOf(w_.Lower(k)) & kWh))) return k;
+      if (w_.Lower(k) == "that" || (k > i && (mp_.ClassAt(k) & kWh))) return k;
     }
     // "tells his supporters at a rally to ...": an infinitive after the addressee.
     if (flags & kVerbTo) {
@@ -341,7 +341,7 @@ int CueFinder::ContentStart(int i, int limit, int flags, bool loose) const {
     if (i < limit && mp_.IsNameWord(i)) {
       i = mp_.RunEnd(i, limit);
     } else {
-      if (i < limit && w_.IsWord(i) && (lex_.ClassOf(w_.Lower(i)) & kDeterminer)) ++i;
+      if (i < limit && w_.IsWord(i) && (mp_.ClassAt(i) & kDeterminer)) ++i;
       if (i < limit && w_.IsWord(i)) ++i;
     }
     i = mp_.SkipAdjunctsForward(i, limit);

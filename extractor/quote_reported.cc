@@ -126,7 +126,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     // "Citing an old theory, Jo Bloggs accused ...": a participle opening the sentence; the
     // content runs to the comma, the speaker is the subject after it.
     if ((flags & kVerbGerund) && !progressive && found.empty() &&
-        (v == sf || (v == sf + 1 && (lex_.ClassOf(w_.Lower(sf)) & kClauseLink)))) {
+        (v == sf || (v == sf + 1 && (mp_.ClassAt(sf) & kClauseLink)))) {
       int k = after;
       while (k < sl && !w_.Is(k, ',')) ++k;
       Mention m = k + 1 < sl ? SubjectAt(k + 1, sl) : Mention();
@@ -143,7 +143,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       // ("tweets saying that ...": after a noun, but not after "be" or "without")
       const bool after_word =
           v - 1 > sf && w_.IsWord(v - 1) &&
-          ((lex_.ClassOf(w_.Lower(v - 1)) & (kPreposition | kSubordinator)) ||
+          ((mp_.ClassAt(v - 1) & (kPreposition | kSubordinator)) ||
            mp_.SkipAdjunctsBack(v - 1, sf, false) != v - 1 ||  // "tweets on Friday saying"
            (!w_[v - 1].cap && !lex_.content_stops.Contains(w_, v - 1) &&
             !lex_.gerund_stops.Contains(w_, v - 1)));
@@ -161,7 +161,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     if (!mixed_only && found.empty() && w_.Is(v - 1, ',') && v - 1 > sf) {
       Mention m = mp_.After(after, sl);
       // "..., told me." is no speaker phrase; a description needs a determiner.
-      if (m.kind == Mention::kDescription && !(lex_.ClassOf(w_.Lower(m.first)) & kDeterminer)) {
+      if (m.kind == Mention::kDescription && !(mp_.ClassAt(m.first) & kDeterminer)) {
         m = Mention();
       }
       if (m.ok()) {
@@ -198,7 +198,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       for (int hop = 0; hop < 2 && m.ok() && !m.after_relative && !mp_.AtClauseStart(m.first, sf);
            ++hop) {
         const int p = m.first - 1;
-        if (p <= sf || !w_.IsWord(p) || !(lex_.ClassOf(w_.Lower(p)) & kPreposition)) break;
+        if (p <= sf || !w_.IsWord(p) || !(mp_.ClassAt(p) & kPreposition)) break;
         Mention head = mp_.Before(p, sf);
         if (!head.ok()) break;
         m = head;
@@ -209,11 +209,11 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         int k = m.first - 1;
         int n = 0;
         while (k > sf && n < 3 && w_.IsWord(k) && w_[k].kind == QWord::kAlpha && !w_[k].cap &&
-               !lex_.ClassOf(w_.Lower(k))) {
+               !mp_.ClassAt(k)) {
           --k;
           ++n;
         }
-        if (n > 0 && k >= sf && w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kDeterminer) &&
+        if (n > 0 && k >= sf && w_.IsWord(k) && (mp_.ClassAt(k) & kDeterminer) &&
             mp_.AtClauseStart(k, sf)) {
           m.first = k;
         }
@@ -225,7 +225,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
     if (plain && found.empty() && !mixed_only) {
       // "The cuts, Jo Bloggs said, will hurt."
       int p = mp_.SkipAdjunctsForward(after, sl);
-      if (p < sl && w_.IsWord(p) && (lex_.ClassOf(w_.Lower(p)) & kPreposition)) {
+      if (p < sl && w_.IsWord(p) && (mp_.ClassAt(p) & kPreposition)) {
         int k = p;
         while (k < sl && k - p < kMaxPhraseWords && w_.IsWord(k)) ++k;
         if (w_.Is(k, ',')) p = k;
@@ -233,14 +233,14 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       // (not when a new clause follows: "..., X said on Friday, as staff gathered")
       bool clause_after =
           p + 1 < sl && w_.IsWord(p + 1) &&
-          ((lex_.ClassOf(w_.Lower(p + 1)) & kClauseLink) || VerbAt(p + 1, sl, kVerbGerund, &len));
+          ((mp_.ClassAt(p + 1) & kClauseLink) || VerbAt(p + 1, sl, kVerbGerund, &len));
       if (w_.Is(p, ',') && !clause_after && m.first - 1 > sf && w_.Is(m.first - 1, ',')) {
         if (Emit(sf, sl, MakeCue(m, verb, after, "parenthetical"), quoted, used, out)) return;
         continue;
       }
       // "The cuts will hurt, Jo Bloggs said (on Monday)(, as ...)."
       int e = mp_.SkipAdjunctsForward(after, sl);
-      if (e < sl && w_.IsWord(e) && (lex_.ClassOf(w_.Lower(e)) & kPreposition)) {
+      if (e < sl && w_.IsWord(e) && (mp_.ClassAt(e) & kPreposition)) {
         int k = e;
         while (k < sl && k - e < kMaxPhraseWords && w_.IsWord(k)) ++k;
         if (k >= sl || w_.Is(k, ',') || k == sl - 1) e = k;
@@ -281,7 +281,7 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
         for (int k = c; k < std::min(c + 3, sl) && !early_link; ++k) {
           early_link =
               !w_.IsWord(k) ||
-              ((lex_.ClassOf(w_.Lower(k)) & (kPreposition | kClauseLink)) && w_.Lower(k) != "of");
+              ((mp_.ClassAt(k) & (kPreposition | kClauseLink)) && w_.Lower(k) != "of");
         }
         if (early_link) continue;
       }
@@ -300,12 +300,12 @@ void CueFinder::Reported(int s, const std::vector<Span>& quoted, const std::vect
       }
       const int s0 = v + 2;
       const bool clause = w_.IsWord(s0) && (lex_.pronouns.Contains(w_, s0) ||
-                                            (lex_.ClassOf(w_.Lower(s0)) & kDeterminer) ||
+                                            (mp_.ClassAt(s0) & kDeterminer) ||
                                             w_.Lower(s0) == "there" || mp_.IsNameWord(s0));
       if (!clause) continue;
       int k = v - 1;
       for (int n = 0; n < 2 && k > sf && w_.IsWord(k) && !w_[k].cap && !is_word(k, "'s") &&
-                      !lex_.ClassOf(w_.Lower(k));
+                      !mp_.ClassAt(k);
            ++n) {
         --k;
       }

@@ -142,11 +142,13 @@ void WordIndex::Index() {
     size_t seg = w.start;  // start of the current dot-separated part ("U" of "U.S.")
     int letters = 0, uppers = 0, dots = 0;
     while (j < n) {
-      int l;
-      CharClass k = Classify(Decode(text, j, &l));
+      const auto b = static_cast<unsigned char>(text[j]);
+      int l = 1;
+      // (ASCII, the common case: the class by table, the counts without branches)
+      const CharClass k = b < 0x80 ? kAsciiClasses.cls[b] : Classify(Decode(text, j, &l));
       if (IsWordClass(k)) {
-        if (k != CharClass::kDigit) ++letters;
-        if (k == CharClass::kUpper) ++uppers;
+        letters += k != CharClass::kDigit;
+        uppers += k == CharClass::kUpper;
         j += l;
         continue;
       }

@@ -10,6 +10,7 @@
 // ("“Why?” she asked."). A sentence glued to the next without a space ("war.The") is split.
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unicode/utext.h>
 #include <utf8proc.h>
 
@@ -378,6 +379,53 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
 // ---------------------------------------------------------------------------------------------
 // The segmenter.
 
+// `utf8` as UTF-16 in *u16, and *byte_at[k] = the byte offset of UTF-16 unit k (one entry more,
+// for the end). False (and nothing usable) when `utf8` is not well-formed UTF-8.
+bool ToUtf16(std::string_view utf8, std::u16string* u16, std::vector<uint32_t>* byte_at) {
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
+  u16->resize(n);  // a UTF-16 unit per byte at most
+  byte_at->resize(n + 1);
+  char16_t* o = u16->data();
+  uint32_t* at = byte_at->data();
+  size_t i = 0, k = 0;
+  while (i < n) {
+    const unsigned char b = s[i];
+    if (b < 0x80) {
+      o[k] = b;
+      at[k++] = static_cast<uint32_t>(i++);
+      continue;
+    }
+    const int len = b >= 0xC2 && b <= 0xDF   ? 2
+                    : b >= 0xE0 && b <= 0xEF ? 3
+                    : b >= 0xF0 && b <= 0xF4 ? 4
+                                             : 0;
+    if (len == 0 || i + len > n) return false;
+    char32_t cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (int j = 1; j < len; ++j) {
+      if ((s[i + j] & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (s[i + j] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;  // overlong, out of range or a surrogate
+    }
+    if (cp >= 0x10000) {  // a surrogate pair (no break falls inside it)
+      o[k] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
+      at[k++] = static_cast<uint32_t>(i);
+      o[k] = static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    } else {
+      o[k] = static_cast<char16_t>(cp);
+    }
+    at[k++] = static_cast<uint32_t>(i);
+    i += static_cast<size_t>(len);
+  }
+  at[k] = static_cast<uint32_t>(n);
+  u16->resize(k);
+  byte_at->resize(k + 1);
+  return true;
+}
+
 Result<std::unique_ptr<icu::BreakIterator>> NewSentenceIterator() {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> bi(
@@ -426,6 +474,28 @@ class IcuSegmenter : public Segmenter {
   // Appends the sentences of paragraph `para` of `text` (line ends already turned to spaces).
   Status Sentences(std::string_view text, Span para, int index, icu::BreakIterator* bi,
                    std::vector<Sentence>* out) const {
+    // ICU reads UTF-16 directly and UTF-8 through a converting UText: give it the paragraph as
+    // UTF-16 (well-formed UTF-8 only; the breaks are the same, at the same code points).
+    thread_local std::u16string u16;
+    thread_local std::vector<uint32_t> byte_at;  // UTF-16 index -> byte offset in the paragraph
+    if (ToUtf16(text.substr(para.start, para.size()), &u16, &byte_at)) {
+      // (the iterator keeps a reference to `us`: it lives with the thread, and every paragraph
+      // sets the iterator's text anew before reading it)
+      thread_local icu::UnicodeString us;
+      us.setTo(false, u16.data(), static_cast<int32_t>(u16.size()));
+      bi->setText(us);
+      uint32_t start = para.start;
+      for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
+        if (b < 0 || static_cast<size_t>(b) >= byte_at.size()) break;
+        uint32_t at = para.start + byte_at[b];
+        if (at >= para.end) break;
+        if (!KeepBreak(text, at, para.end)) continue;
+        Emit(text, Span{start, at}, index, out);
+        start = at;
+      }
+      Emit(text, Span{start, para.end}, index, out);
+      return Status::Ok();
+    }
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, text.data() + para.start, static_cast<int64_t>(para.size()), &status);

@@ -104,7 +104,7 @@ bool MentionParser::AtClauseStart(int i, int floor) const {
   if (w_[p].kind == QWord::kPunct) return true;
   // "Even China said", "But Jo Bloggs said": a capitalised opener at the sentence start.
   if (p == floor && lex_.IsNameStop(w_.Text(p))) return true;
-  return (lex_.ClassOf(w_.Lower(p)) & kClauseLink) != 0;
+  return (ClassAt(p) & kClauseLink) != 0;
 }
 
 int MentionParser::SkipAdjunctsBack(int i, int floor, bool before_verb) const {
@@ -134,7 +134,7 @@ Mention MentionParser::Classify(int first, int last) const {
   int i = first;
   // Leading determiners ("the Mayor") and capitalised function words ("The", "Although").
   while (i < last && w_.IsWord(i) &&
-         ((lex_.ClassOf(w_.Lower(i)) & kDeterminer) || lex_.IsNameStop(w_.Text(i)))) {
+         ((ClassAt(i) & kDeterminer) || lex_.IsNameStop(w_.Text(i)))) {
     ++i;
   }
   const int role_start = i;
@@ -259,13 +259,13 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
   while (k >= floor && n < kMaxDescriptionWords && w_.IsWord(k) &&
          (w_[k].kind == QWord::kAlpha || (w_[k].kind == QWord::kNumber && k != j)) &&
          (k == j || !w_[k + 1].para_start)) {
-    int cls = lex_.ClassOf(w_.Lower(k));
+    int cls = ClassAt(k);
     if (cls & (kRelative | kClauseLink)) break;
     if (cls & kDeterminer) {
       det = k;
       // "a spokesman for the council": a preposition before the determiner continues the phrase.
-      if (k - 1 >= floor && w_.IsWord(k - 1) && (lex_.ClassOf(w_.Lower(k - 1)) & kPreposition) &&
-          !(lex_.ClassOf(w_.Lower(k - 1)) & kDeterminer)) {
+      if (k - 1 >= floor && w_.IsWord(k - 1) && (ClassAt(k - 1) & kPreposition) &&
+          !(ClassAt(k - 1) & kDeterminer)) {
         // (that determiner belongs to the phrase's object: "supporters in the council" has none)
         det = -1;
         k -= 2;
@@ -291,7 +291,7 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
   // The head noun is the last word before a preposition ("spokesman" in "a spokesman for ...").
   int head = j;
   for (int h = first + (det >= 0 ? 1 : 0); h <= j; ++h) {
-    if (lex_.ClassOf(w_.Lower(h)) & kPreposition) {
+    if (ClassAt(h) & kPreposition) {
       head = h - 1;
       break;
     }
@@ -313,7 +313,7 @@ Mention MentionParser::LowerCaseBefore(int j, int floor) const {
     if (det >= 0 && w_.Lower(det) == "the" && head == j) m.kind = Mention::kRole;
   }
   m.after_relative =
-      first - 1 >= floor && w_.IsWord(first - 1) && (lex_.ClassOf(w_.Lower(first - 1)) & kRelative);
+      first - 1 >= floor && w_.IsWord(first - 1) && (ClassAt(first - 1) & kRelative);
   return m;
 }
 
@@ -327,7 +327,7 @@ Mention MentionParser::NameBefore(int j, int floor) const {
     int k = s - len;
     int n = 0;
     while (k - 1 >= floor && n < kMaxModifierWords && !w_[k].para_start && w_.IsWord(k - 1) &&
-           w_[k - 1].kind == QWord::kAlpha && !lex_.ClassOf(w_.Lower(k - 1)) &&
+           w_[k - 1].kind == QWord::kAlpha && !ClassAt(k - 1) &&
            !lex_.IsNameStop(w_.Text(k - 1))) {
       --k;
       ++n;
@@ -336,8 +336,8 @@ Mention MentionParser::NameBefore(int j, int floor) const {
   }
   int p = s - 1;
   if (p >= floor && w_.IsWord(p) && w_.Lower(p) == "the") --p;
-  if (p >= floor && w_.IsWord(p) && (lex_.ClassOf(w_.Lower(p)) & kPreposition) &&
-      !(lex_.ClassOf(w_.Lower(p)) & kDeterminer)) {
+  if (p >= floor && w_.IsWord(p) && (ClassAt(p) & kPreposition) &&
+      !(ClassAt(p) & kDeterminer)) {
     // "Mr. Morgan of the Sierra Club said": the person is named before of/at/from.
     std::string_view lp = w_.Lower(p);
     if ((lp == "of" || lp == "at" || lp == "from") && p - 1 >= floor && IsNameWord(p - 1) &&
@@ -357,11 +357,11 @@ Mention MentionParser::NameBefore(int j, int floor) const {
   Mention m = Classify(s, j + 1);
   if (!m.ok()) return m;
   // The phrase may start with "The" (skipped by Classify); keep it in the span.
-  if (s - 1 >= floor && w_.IsWord(s - 1) && (lex_.ClassOf(w_.Lower(s - 1)) & kDeterminer)) {
+  if (s - 1 >= floor && w_.IsWord(s - 1) && (ClassAt(s - 1) & kDeterminer)) {
     m.first = s - 1;
   }
   m.after_relative = m.first - 1 >= floor && w_.IsWord(m.first - 1) &&
-                     (lex_.ClassOf(w_.Lower(m.first - 1)) & kRelative);
+                     (ClassAt(m.first - 1) & kRelative);
   return m;
 }
 
@@ -382,7 +382,7 @@ int MentionParser::SkipBack(int j, int floor) const {
     }
     // "who in 2010 said": a preposition and a year.
     if (w_[j].kind == QWord::kNumber && j - 1 >= floor && w_.IsWord(j - 1) &&
-        (lex_.ClassOf(w_.Lower(j - 1)) & kPreposition)) {
+        (ClassAt(j - 1) & kPreposition)) {
       j -= 2;
       continue;
     }
@@ -414,14 +414,14 @@ bool MentionParser::IsPossessiveMark(int k) const {
 
 std::string MentionParser::RoleIn(int first, int last, std::string* head, Gender* gender) const {
   for (int r = first; r < last; ++r) {
-    if (w_.IsWord(r) && (lex_.ClassOf(w_.Lower(r)) & kRelative)) break;  // "who runs ..."
+    if (w_.IsWord(r) && (ClassAt(r) & kRelative)) break;  // "who runs ..."
     int len;
     int g = lex_.roles.MatchAt(w_, r, last, &len);
     if (g < 0) continue;
     *head = RoleHead(r, len);
     if (g != static_cast<int>(Gender::kAny)) *gender = static_cast<Gender>(g);
     int a = first;
-    while (a < last && w_.IsWord(a) && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+    while (a < last && w_.IsWord(a) && (ClassAt(a) & kDeterminer)) ++a;
     return TextOf(a, last);
   }
   return "";
@@ -441,8 +441,8 @@ Mention MentionParser::Apposed(int comma, int floor) const {
     while (k >= floor && !IsSegmentBreak(k) && !w_[k + 1].para_start) --k;
     int seg_start = k + 1;
     bool phrase = seg_start < seg_end && w_.IsWord(seg_start) &&
-                  (lex_.ClassOf(w_.Lower(seg_start)) & kPreposition) &&
-                  !(lex_.ClassOf(w_.Lower(seg_start)) & kDeterminer);
+                  (ClassAt(seg_start) & kPreposition) &&
+                  !(ClassAt(seg_start) & kDeterminer);
     if (n == 0) after_phrase = phrase;
     int last_word = seg_end - 1;
     while (last_word >= seg_start && (w_.Is(last_word, '.') || w_.Is(last_word, ')'))) {
@@ -527,7 +527,7 @@ Mention MentionParser::Before(int end, int floor) const {
     m.last = j + 1;
     m.gender = static_cast<Gender>(g);
     m.after_relative =
-        j - 1 >= floor && w_.IsWord(j - 1) && (lex_.ClassOf(w_.Lower(j - 1)) & kRelative);
+        j - 1 >= floor && w_.IsWord(j - 1) && (ClassAt(j - 1) & kRelative);
     return m;
   }
   if (IsNameWord(j)) return NameBefore(j, floor);
@@ -539,7 +539,7 @@ Mention MentionParser::After(int start, int limit) const {
   int i = SkipAdjunctsForward(start, limit);
   if (i >= limit || !w_.IsWord(i)) return Mention();
   {
-    int cls = lex_.ClassOf(w_.Lower(i));
+    int cls = ClassAt(i);
     if ((cls & (kRelative | kClauseLink | kPreposition | kWh)) && !(cls & kDeterminer)) {
       return Mention();  // "... suggests that Phoenix": no speaker phrase starts here
     }
@@ -566,7 +566,7 @@ Mention MentionParser::After(int start, int limit) const {
       }
       break;
     }
-    int cls = lex_.ClassOf(w_.Lower(e));
+    int cls = ClassAt(e);
     if (e > i && (cls & kRelative) && !(cls & kDeterminer)) break;
     if (e > i && (cls & kPreposition)) {
       // of/for continue a title or organisation ("Mayor of London", "a spokesman for the
@@ -586,14 +586,14 @@ Mention MentionParser::After(int start, int limit) const {
   }
   if (e == i) return Mention();
   // Trailing "of"/"for" without a complement.
-  while (e > i && w_.IsWord(e - 1) && (lex_.ClassOf(w_.Lower(e - 1)) & kPreposition)) --e;
+  while (e > i && w_.IsWord(e - 1) && (ClassAt(e - 1) & kPreposition)) --e;
   Mention m;
   if (IsNameWord(e - 1)) {
     // The last run of name words is the name: "Republican nominee Donald Trump".
     int s = RunStart(e - 1, i);
     bool has_lower_after_det = false;
     for (int k = i; k < s; ++k) {
-      if (w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kPreposition)) has_lower_after_det = true;
+      if (w_.IsWord(k) && (ClassAt(k) & kPreposition)) has_lower_after_det = true;
     }
     if (has_lower_after_det) {
       // "a spokesman for the Home Office": a description that ends in a name.
@@ -633,11 +633,11 @@ Mention MentionParser::After(int start, int limit) const {
         if (m.gender == Gender::kAny && g2 != 0) m.gender = static_cast<Gender>(g2);
         break;
       }
-      if (w_.IsWord(k) && (lex_.ClassOf(w_.Lower(k)) & kRelative)) break;
+      if (w_.IsWord(k) && (ClassAt(k) & kRelative)) break;
     }
     if (is_role && m.role.empty()) {
       int a0 = r;
-      while (a0 < r_end && w_.IsWord(a0) && (lex_.ClassOf(w_.Lower(a0)) & kDeterminer)) ++a0;
+      while (a0 < r_end && w_.IsWord(a0) && (ClassAt(a0) & kDeterminer)) ++a0;
       m.role = TextOf(a0, r_end);
     }
   }

@@ -73,6 +73,15 @@ class MentionParser {
   std::string RoleHead(int i, int len) const;
   // The text of words [first, last) as written.
   std::string TextOf(int first, int last) const;
+  // lex.ClassOf(word k in lower case), looked up once per word and document (k must be a word
+  // index).
+  int ClassAt(int k) const {
+    if (k < 0 || k >= w_.size()) return lex_.ClassOf(w_.Lower(k));  // (as the callers did)
+    if (class_of_.empty()) class_of_.assign(w_.size(), -1);
+    int& c = class_of_[k];
+    if (c < 0) c = lex_.ClassOf(w_.Lower(k));
+    return c;
+  }
 
  private:
   Mention LowerCaseBefore(int j, int floor) const;
@@ -85,6 +94,7 @@ class MentionParser {
 
   const WordIndex& w_;
   const QuoteLexicon& lex_;
+  mutable std::vector<int> class_of_;  // ClassAt's cache, -1: not looked up yet
 };
 
 }  // namespace claimex

@@ -111,7 +111,8 @@ int SpeakerRegistry::AddPerson(const Mention& m) {
         person.first_name = true;
         person.gender = static_cast<Gender>(g);
       }
-      people_.push_back(person);
+      if (people_.empty()) people_.reserve(16);  // (a growing vector moves every Person)
+      people_.push_back(std::move(person));
       if (m.honorific) people_.back().honorific = true;
       p = static_cast<int>(people_.size()) - 1;
       if (name.find(' ') != std::string::npos) {
@@ -169,9 +170,9 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
     while (b < w_.size() && b - a < kRoleWords && !is_break(b) && !w_[b].para_start) ++b;
     bool starts_ok =
         a < w_.size() && w_.IsWord(a) &&
-        ((lex_.ClassOf(w_.Lower(a)) & kDeterminer) || !w_[a].cap || lex_.roles.Contains(w_, a));
+        ((mp_.ClassAt(a) & kDeterminer) || !w_[a].cap || lex_.roles.Contains(w_, a));
     if (b > a && starts_ok && (w_.Is(b, ',') || w_.Is(b, '.')) && role_in(a, b)) {
-      while (a < b && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+      while (a < b && (mp_.ClassAt(a) & kDeterminer)) ++a;
       return mp_.TextOf(a, b);
     }
   }
@@ -181,7 +182,7 @@ std::string SpeakerRegistry::AppositeRole(const Mention& m, std::string* head) c
     int a = b;
     while (a - 1 >= 0 && b - a < kRoleWords && !is_break(a - 1) && !w_[a].para_start) --a;
     if (b > a && (a == 0 || is_break(a - 1) || w_[a].para_start) && role_in(a, b)) {
-      while (a < b && (lex_.ClassOf(w_.Lower(a)) & kDeterminer)) ++a;
+      while (a < b && (mp_.ClassAt(a) & kDeterminer)) ++a;
       return mp_.TextOf(a, b);
     }
   }
@@ -223,12 +224,12 @@ bool SpeakerRegistry::TitleCase(Span paragraph) const {
   int lower_content = 0;
   for (int k = a; k < b; ++k) {
     if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || w_[k].cap) continue;
-    if (lex_.ClassOf(w_.Lower(k))) continue;
+    if (mp_.ClassAt(k)) continue;
     if (9 * ++lower_content > capitalized) return false;
   }
   int words = 0, caps = 0;
   for (int k = a; k < b; ++k) {
-    if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || lex_.ClassOf(w_.Lower(k))) continue;
+    if (!w_.IsWord(k) || w_[k].kind != QWord::kAlpha || mp_.ClassAt(k)) continue;
     ++words;
     caps += w_[k].cap;
   }

@@ -259,6 +259,13 @@ int Parser::NumericDate(int i, Point* p) const {
       return -1;
   }
   std::string_view rest = text_.substr(t.start, 40);
+  if (const RE2::Set* any = g_.any_format(); any != nullptr) {
+    RE2::Set::ErrorInfo error;
+    if (!any->Match(re2::StringPiece(rest.data(), rest.size()), nullptr, &error) &&
+        error.kind == RE2::Set::kNoError) {
+      return -1;  // no format matches here
+    }
+  }
   int best = -1;
   re2::StringPiece groups[8];
   for (const Format& f : g_.formats()) {

@@ -240,6 +240,7 @@ Status Lexicon::AddLine(const RuleFile& file, const RuleLine& line) {
         1u << std::min<size_t>(e.words[0].size(), 31);
     Starts& starts = by_first_[e.words[0]];
     starts.kinds |= KindBit(e.kind);
+    if (e.words.size() == 1) starts.single_kinds |= KindBit(e.kind);
     starts.ids.push_back(id);
     entries_.push_back(std::move(e));
   }
@@ -291,7 +292,7 @@ void Lexicon::Tokenize(std::string_view text, std::string_view lower,
       ++i;
       continue;
     }
-    Tok t;
+    Tok& t = toks->emplace_back();  // built in place
     t.start = static_cast<uint32_t>(i);
     t.space_before = space;
     t.newline_before = newline;
@@ -351,7 +352,6 @@ void Lexicon::Tokenize(std::string_view text, std::string_view lower,
       auto it = by_first_.find(t.lower);
       if (it != by_first_.end()) t.entries = &it->second;
     }
-    toks->push_back(t);
   }
 }
 

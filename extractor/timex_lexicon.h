@@ -88,6 +88,7 @@ inline constexpr int kUnknownShift = 1000;  // shift "~": "that week" (XXXX-WXX)
 // ids[first[k] .. first[k + 1])) and the set of their kinds (bit 1 << kind).
 struct Starts {
   uint64_t kinds = 0;
+  uint64_t single_kinds = 0;  // the kinds with a one-word entry here (it always matches)
   std::vector<int> ids;
   std::array<uint16_t, static_cast<int>(Lex::kCount) + 1> first{};
 };

@@ -12,6 +12,7 @@
 #define CLAIMEX_EXTRACTOR_TIMEX_PARSE_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
 #include <optional>
@@ -62,6 +63,9 @@ class Grammar {
 
   const Lexicon& lexicon() const { return lexicon_; }
   const std::vector<Format>& formats() const { return formats_; }
+  // All formats in one set anchored at the start: one pass tells whether any can match at all
+  // (null: no such filter).
+  const RE2::Set* any_format() const { return any_format_.get(); }
 
  private:
   Grammar() = default;
@@ -70,6 +74,7 @@ class Grammar {
             std::vector<Parsed>* out) const;
   Lexicon lexicon_;
   std::vector<Format> formats_;
+  std::unique_ptr<RE2::Set> any_format_;
 };
 
 // The recursive-descent recognizers over one text's tokens. Each returns the token index past

@@ -495,6 +495,10 @@ Result<std::unique_ptr<const Grammar>> Grammar::Create(const RuleSet& rules) {
       return (*file)->Error(line, "needs a year and a month, quarter or half");
     g->formats_.push_back(std::move(f));
   }
+  auto any = std::make_unique<RE2::Set>(RE2::Options(RE2::Quiet), RE2::ANCHOR_START);
+  bool added = !g->formats_.empty();
+  for (const Format& f : g->formats_) added = added && any->Add(f.re->pattern(), nullptr) >= 0;
+  if (added && any->Compile()) g->any_format_ = std::move(any);
   return std::unique_ptr<const Grammar>(std::move(g));
 }
 
@@ -549,6 +553,7 @@ void Grammar::Scan(std::string_view text, Toks toks, const std::optional<Date>& 
     const Tok& t = toks[i];
     bool core = t.kind == Tok::kNum || t.lower == "weekend" || t.lower == "q" || t.lower == "h";
     uint64_t kinds = t.entries != nullptr ? t.entries->kinds & core_kinds : 0;
+    if (kinds != 0 && (t.entries->single_kinds & core_kinds) != 0) core = true;  // a core word
     for (size_t k = 0; !core && kinds != 0 && k < std::size(kCore); ++k) {
       core = (kinds & KindBit(kCore[k])) != 0 && lexicon_.Match(toks, i, kCore[k]) > 0;
     }

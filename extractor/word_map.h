@@ -7,7 +7,8 @@
 // Entries live in a deque: references to values stay valid when other keys are added (as with
 // std::unordered_map), iteration is in insertion order. No erase. Before hashing, a look-up
 // checks a 256-entry table of the key lengths (bit min(length, 31)) seen per first byte: most
-// words in no lexicon stop there.
+// words in no lexicon stop there; then a 4,096-bit table of a signature of each key's first,
+// second and last bytes and length stops most of the rest.
 #ifndef CLAIMEX_EXTRACTOR_WORD_MAP_H_
 #define CLAIMEX_EXTRACTOR_WORD_MAP_H_
 
@@ -17,6 +18,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -63,6 +65,7 @@ class WordMap {
     entries_.clear();
     slots_.clear();
     first_len_.fill(0);
+    sigs_.fill(0);
   }
 
   iterator find(std::string_view key) {
@@ -90,6 +93,8 @@ class WordMap {
     entries_.emplace_back(std::piecewise_construct, std::forward_as_tuple(key),
                           std::forward_as_tuple(std::forward<Args>(args)...));
     first_len_[FirstByte(key)] |= LengthBit(key);
+    const uint32_t sig = Sig(key);
+    sigs_[sig >> 6] |= uint64_t{1} << (sig & 63);
     if (2 * entries_.size() > slots_.size()) {
       Rehash();
     } else {
@@ -112,8 +117,22 @@ class WordMap {
   static uint32_t LengthBit(std::string_view key) {
     return uint32_t{1} << (key.size() < 31 ? key.size() : 31);
   }
+  // A 12-bit signature of the first, second and last bytes and the length: a second cheap
+  // filter before the hash ("the" passes the first-byte/length test of a map holding "two").
+  static uint32_t Sig(std::string_view key) {
+    const size_t n = key.size();
+    if (n == 0) return 0;
+    const uint32_t a = static_cast<unsigned char>(key[0]);
+    const uint32_t b = static_cast<unsigned char>(key[n > 1 ? 1 : 0]);
+    const uint32_t z = static_cast<unsigned char>(key[n - 1]);
+    const uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ (z * 0xC2B2AE3Du) ^
+                       (static_cast<uint32_t>(n) * 0x27D4EB2Fu);
+    return (h ^ (h >> 15)) * 0x2C1B3C6Du >> 20;  // the top 12 bits
+  }
   int64_t Lookup(std::string_view key) const {
     if ((first_len_[FirstByte(key)] & LengthBit(key)) == 0) return -1;
+    const uint32_t sig = Sig(key);
+    if ((sigs_[sig >> 6] & (uint64_t{1} << (sig & 63))) == 0) return -1;
     return IndexOf(key, WordHash(key));
   }
   int64_t IndexOf(std::string_view key, uint64_t h) const {
@@ -144,6 +163,7 @@ class WordMap {
   std::deque<value_type> entries_;
   std::vector<uint64_t> slots_;
   std::array<uint32_t, 256> first_len_{};
+  std::array<uint64_t, 64> sigs_{};  // bit Sig(key) of every key (4,096 bits)
 };
 
 }  // namespace claimex

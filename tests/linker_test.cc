@@ -574,5 +574,71 @@ TEST_CASE("linker: prepared articles cross threads as bytes", "[links]") {
   CHECK(threaded->Put(a, *ex, bytes).ok());
 }
 
+// Regression (schema 6): postings through link_keys_recent, merged into link_keys now and then,
+// make the same links as postings straight into link_keys; only the speed may differ.
+TEST_CASE("linker: two-level postings make the same links", "[links]") {
+  struct Case {
+    const char* what;
+    int recent_from;     // link_settings rows; -1: none (the defaults)
+    int merge_postings;  // ignored when recent_from is -1
+    bool recent_left;    // postings are left in link_keys_recent at the end
+  } const cases[] = {
+      {"defaults: straight into link_keys", -1, 0, false},
+      {"always recent, never merged", 0, 1000000, true},
+      {"always recent, merged every few postings", 0, 3, false},
+      {"recent from the third article on", 2, 1000, true},
+  };
+  const char* bodies[] = {
+      "Harbour officials said 3,200 cargo containers were checked at Northgate docks in May.",
+      "Port director Lina Marsh said 3,200 cargo containers were checked at Northgate docks in "
+      "May, up 12% on April.",
+      "The new cranes at Northgate docks cost £14 million and arrived by sea from Rotterdam.",
+      "Northgate docks took delivery of new cranes costing £14m, shipped from Rotterdam.",
+      "A ferry strike closed the southern terminal for two days last week, the union said.",
+      "The union said a ferry strike had closed the southern terminal for two days last week.",
+      "\"We expect the new cranes to double that,\" said port director Lina Marsh on Monday.",
+      "Lina Marsh added: \"We expect the new cranes to double that.\"",
+  };
+  std::vector<Found> expected;
+  for (const Case& c : cases) {
+    INFO(c.what);
+    TempDb db;
+    Store::Options o;
+    o.path = db.path;
+    o.batch_articles = 2;  // postings are flushed (and merged) every two articles
+    {
+      auto store = Store::Open(o);
+      REQUIRE(store.ok());
+      if (c.recent_from >= 0) {
+        const std::string sql =
+            "INSERT INTO link_settings (name, value) VALUES ('recent_from', " +
+            std::to_string(c.recent_from) + "), ('merge_postings', " +
+            std::to_string(c.merge_postings) + ")";
+        REQUIRE(ExecSql((*store)->handle(), sql).ok());
+      }
+    }
+    auto store = Store::Open(o);
+    REQUIRE(store.ok());
+    int n = 0;
+    for (const char* body : bodies) Put(**store, "d" + std::to_string(++n), body, "2024-06-01");
+    std::vector<Found> links = AllLinks(**store);
+    auto recent = Stmt::Prepare((*store)->handle(), "SELECT count(*) FROM link_keys_recent");
+    REQUIRE(recent.ok());
+    REQUIRE(*recent->Step());
+    CHECK((recent->Int(0) > 0) == c.recent_left);
+    if (c.recent_from < 0) {
+      expected = links;
+      CHECK(expected.size() >= 3);
+      continue;
+    }
+    REQUIRE(links.size() == expected.size());
+    for (size_t i = 0; i < links.size(); ++i) {
+      CHECK(links[i].a == expected[i].a);
+      CHECK(links[i].b == expected[i].b);
+      CHECK(links[i].kind == expected[i].kind);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimex
