@@ -1,6 +1,7 @@
 #include "db/link_match.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
 
@@ -132,6 +133,15 @@ struct Near {
   bool mostly_same = false;  // most words in the same order
 };
 
+// How many of the first kMaxLcsTokens of `t` occur in `other` (distinct, sorted): a bound on
+// the common subsequence of t and the statement `other` comes from.
+int Present(const std::vector<LinkToken>& t, const std::vector<LinkToken>& other) {
+  const size_t n = std::min(t.size(), kMaxLcsTokens);
+  int k = 0;
+  for (size_t i = 0; i < n; ++i) k += Contains(other, t[i].hash);
+  return k;
+}
+
 // A near verdict for two statements, or nothing.
 std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
                               const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
@@ -139,6 +149,15 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
   if (options.model == nullptr || sa.tokens.empty() || sb.tokens.empty()) return std::nullopt;
   const Overlap o = MeasureOverlap(sa, sb, da, db, w);
   if (o.number_changed) return std::nullopt;
+  // The common subsequence is at most the tokens of either side that the other has. When even
+  // that bound cannot make a near link (the model never weighs a longer one less), the exact
+  // length is not needed: the verdict is the same, without the quadratic part.
+  const int bound = std::min(Present(sa.tokens, db), Present(sb.tokens, da));
+  if (bound < 6) return std::nullopt;
+  if (options.model->Weight(kLcsLonger) >= 0 &&
+      options.model->Probability(Features(sa, sb, o, bound)) < options.near_threshold) {
+    return std::nullopt;
+  }
   const int lcs = CommonSubsequence(sa.tokens, sb.tokens);
   if (lcs < 6) return std::nullopt;  // a shared name and a verb are not a statement
   const NearFeatures f = Features(sa, sb, o, lcs);
@@ -267,15 +286,54 @@ double WordWeights::Idf(uint64_t word) const {
 }
 
 int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
+  // Bit-parallel (Crochemore et al. 2001): bit i of V is 0 where a[i] ends a longer common
+  // subsequence; per token y of b, with M the positions of y in a,
+  //   V = (V + (V & M)) | (V & ~M)
+  // over words of 64 positions, the carry running up; the length is the number of 0 bits.
+  constexpr size_t kWords = (kMaxLcsTokens + 63) / 64;
   const size_t n = std::min(a.size(), kMaxLcsTokens), m = std::min(b.size(), kMaxLcsTokens);
-  std::vector<int> prev(m + 1, 0), cur(m + 1, 0);
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j < m; ++j) {
-      cur[j + 1] = a[i].hash == b[j].hash ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+  if (n == 0 || m == 0) return 0;
+  const size_t words = (n + 63) / 64;
+  struct Entry {
+    uint64_t hash;
+    uint64_t mask[kWords];
+  };
+  thread_local std::vector<Entry> masks;  // a's distinct tokens, sorted by hash
+  masks.clear();
+  for (size_t i = 0; i < n; ++i) masks.push_back(Entry{a[i].hash, {}});
+  std::sort(masks.begin(), masks.end(),
+            [](const Entry& x, const Entry& y) { return x.hash < y.hash; });
+  masks.erase(std::unique(masks.begin(), masks.end(),
+                          [](const Entry& x, const Entry& y) { return x.hash == y.hash; }),
+              masks.end());
+  auto find = [&](uint64_t h) -> Entry* {
+    auto it = std::lower_bound(masks.begin(), masks.end(), h,
+                               [](const Entry& e, uint64_t v) { return e.hash < v; });
+    return it != masks.end() && it->hash == h ? &*it : nullptr;
+  };
+  for (size_t i = 0; i < n; ++i) find(a[i].hash)->mask[i / 64] |= uint64_t{1} << (i % 64);
+  uint64_t v[kWords];
+  for (size_t k = 0; k < words; ++k) v[k] = ~uint64_t{0};
+  for (size_t j = 0; j < m; ++j) {
+    const Entry* e = find(b[j].hash);
+    if (e == nullptr) continue;  // M = 0: V stays as it is
+    uint64_t carry = 0;
+    for (size_t k = 0; k < words; ++k) {
+      const uint64_t u = v[k] & e->mask[k];
+      const uint64_t sum = v[k] + u;
+      const uint64_t sum_carry = sum + carry;
+      const uint64_t next_carry = (sum < v[k]) | (sum_carry < sum);
+      v[k] = sum_carry | (v[k] & ~e->mask[k]);
+      carry = next_carry;
     }
-    std::swap(prev, cur);
   }
-  return prev[m];
+  int zeros = 0;
+  for (size_t k = 0; k < words; ++k) {
+    const size_t bits = k + 1 < words ? 64 : n - 64 * k;
+    const uint64_t valid = bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+    zeros += std::popcount(~v[k] & valid);
+  }
+  return zeros;
 }
 
 namespace {

@@ -122,6 +122,7 @@ class NearModel {
   NearModel(double bias, const NearFeatures& weights) : bias_(bias), weights_(weights) {}
 
   double Probability(const NearFeatures& f) const;
+  double Weight(NearFeature f) const { return weights_[f]; }
 
  private:
   double bias_ = 0;

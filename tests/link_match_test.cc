@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "db/link_figures.h"
 #include "db/link_text.h"
@@ -140,6 +142,39 @@ TEST_CASE("near model: the shipped weights on made-up pairs", "[link_match]") {
     CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.near);
     INFO("probability " << fx.model->Probability(MeasureNear(a, b, w)));
     CHECK((fx.model->Probability(MeasureNear(a, b, w)) >= options.near_threshold) == c.near);
+  }
+}
+
+// The textbook quadratic table, as the reference for the bit-parallel CommonSubsequence.
+int ReferenceLcs(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
+  const size_t n = std::min<size_t>(a.size(), 250), m = std::min<size_t>(b.size(), 250);
+  std::vector<std::vector<int>> t(n + 1, std::vector<int>(m + 1, 0));
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      t[i][j] =
+          a[i - 1].hash == b[j - 1].hash ? t[i - 1][j - 1] + 1 : std::max(t[i - 1][j], t[i][j - 1]);
+    }
+  }
+  return t[n][m];
+}
+
+TEST_CASE("common subsequence: bit-parallel equals the quadratic table", "[link_match]") {
+  // Lengths across the 64-token words and the 250-token cut; alphabets from 2 words (long
+  // runs of matches, carries across words) to 400 (few matches).
+  std::mt19937 rng(7);
+  const size_t lengths[] = {0, 1, 5, 63, 64, 65, 127, 128, 129, 200, 249, 250, 251, 300};
+  const int alphabets[] = {2, 5, 40, 400};
+  for (size_t la : lengths) {
+    for (size_t lb : {size_t{1}, size_t{30}, size_t{64}, size_t{130}, size_t{260}}) {
+      for (int alphabet : alphabets) {
+        std::vector<LinkToken> a(la), b(lb);
+        for (LinkToken& t : a) t.hash = rng() % alphabet;
+        for (LinkToken& t : b) t.hash = rng() % alphabet;
+        INFO("lengths " << la << " and " << lb << ", alphabet " << alphabet);
+        CHECK(CommonSubsequence(a, b) == ReferenceLcs(a, b));
+        CHECK(CommonSubsequence(b, a) == ReferenceLcs(a, b));
+      }
+    }
   }
 }
 
