@@ -133,15 +133,6 @@ struct Near {
   bool mostly_same = false;  // most words in the same order
 };
 
-// How many of the first kMaxLcsTokens of `t` occur in `other` (distinct, sorted): a bound on
-// the common subsequence of t and the statement `other` comes from.
-int Present(const std::vector<LinkToken>& t, const std::vector<LinkToken>& other) {
-  const size_t n = std::min(t.size(), kMaxLcsTokens);
-  int k = 0;
-  for (size_t i = 0; i < n; ++i) k += Contains(other, t[i].hash);
-  return k;
-}
-
 // A near verdict for two statements, or nothing.
 std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
                               const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
@@ -149,10 +140,10 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
   if (options.model == nullptr || sa.tokens.empty() || sb.tokens.empty()) return std::nullopt;
   const Overlap o = MeasureOverlap(sa, sb, da, db, w);
   if (o.number_changed) return std::nullopt;
-  // The common subsequence is at most the tokens of either side that the other has. When even
-  // that bound cannot make a near link (the model never weighs a longer one less), the exact
-  // length is not needed: the verdict is the same, without the quadratic part.
-  const int bound = std::min(Present(sa.tokens, db), Present(sb.tokens, da));
+  // The common subsequence is at most the shorter side (as cut for it). When even that bound
+  // cannot make a near link (the model never weighs a longer one less), the exact length is
+  // not needed: the verdict is the same.
+  const int bound = static_cast<int>(std::min({sa.tokens.size(), sb.tokens.size(), kMaxLcsTokens}));
   if (bound < 6) return std::nullopt;
   if (options.model->Weight(kLcsLonger) >= 0 &&
       options.model->Probability(Features(sa, sb, o, bound)) < options.near_threshold) {
@@ -279,10 +270,63 @@ void WordWeights::SetArticles(int64_t n) {
   log_articles_ = std::log(static_cast<double>(n) + 100.0);
 }
 
+namespace {
+size_t Slot(uint64_t word, size_t mask) {
+  return static_cast<size_t>((word * 0x9e3779b97f4a7c15ull) >> 17) & mask;
+}
+}  // namespace
+
+const int64_t* WordWeights::Find(uint64_t word) const {
+  if (keys_.empty()) return nullptr;
+  const size_t mask = keys_.size() - 1;
+  for (size_t i = Slot(word, mask);; i = (i + 1) & mask) {
+    if (keys_[i] == word + 1) return &dfs_[i];
+    if (keys_[i] == 0) return nullptr;
+  }
+}
+
+void WordWeights::Grow() {
+  std::vector<uint64_t> keys = std::move(keys_);
+  std::vector<int64_t> dfs = std::move(dfs_);
+  const size_t capacity = keys.empty() ? 1024 : keys.size() * 2;
+  keys_.assign(capacity, 0);
+  dfs_.assign(capacity, 0);
+  const size_t mask = capacity - 1;
+  for (size_t j = 0; j < keys.size(); ++j) {
+    if (keys[j] == 0) continue;
+    size_t i = Slot(keys[j] - 1, mask);
+    while (keys_[i] != 0) i = (i + 1) & mask;
+    keys_[i] = keys[j];
+    dfs_[i] = dfs[j];
+  }
+}
+
+void WordWeights::Set(uint64_t word, int64_t df) {
+  if (2 * (size_ + 1) > keys_.size()) Grow();
+  const size_t mask = keys_.size() - 1;
+  size_t i = Slot(word, mask);
+  while (keys_[i] != 0 && keys_[i] != word + 1) i = (i + 1) & mask;
+  if (keys_[i] == word + 1) {
+    if (dfs_[i] == df) return;
+  } else {
+    keys_[i] = word + 1;
+    ++size_;
+  }
+  dfs_[i] = df;
+  ++stamp_;
+}
+
+void WordWeights::Clear() {
+  keys_.clear();
+  dfs_.clear();
+  size_ = 0;
+  ++stamp_;
+}
+
 double WordWeights::Idf(uint64_t word) const {
-  auto it = df_.find(word);
+  const int64_t* df = Find(word);
   // ln((articles + 100) / (df + 1)), with the logarithms of both sides cached.
-  return log_articles_ - kLog1p(it == df_.end() ? 1 : it->second);
+  return log_articles_ - kLog1p(df == nullptr ? 1 : *df);
 }
 
 int CommonSubsequence(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {

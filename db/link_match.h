@@ -29,7 +29,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "db/link_figures.h"
@@ -60,35 +59,36 @@ struct Statement {
 void FinishStatement(Statement* st);
 
 // Word weights: inverse document frequency over the stored articles,
-// ln((articles + 100) / (df + 1)); words not in `df` count as seen once.
+// ln((articles + 100) / (df + 1)); words not in `df` count as seen once. The document
+// frequencies sit in an open-addressing table (a word is a 32-bit WordId): Idf is asked for
+// every word of every candidate, and a node-based map's pointer chase was most of its cost.
 class WordWeights {
  public:
   void SetArticles(int64_t n);
-  void Set(uint64_t word, int64_t df) {
-    auto [it, added] = df_.try_emplace(word, df);
-    if (!added && it->second == df) return;
-    it->second = df;
-    ++stamp_;
-  }
+  void Set(uint64_t word, int64_t df);
   // Changes whenever a weight may have changed (cached weights are stale).
   uint64_t stamp() const { return stamp_; }
-  bool Has(uint64_t word) const { return df_.count(word) > 0; }
+  bool Has(uint64_t word) const { return Find(word) != nullptr; }
   int64_t Df(uint64_t word) const {
-    auto it = df_.find(word);
-    return it == df_.end() ? 1 : it->second;
+    const int64_t* df = Find(word);
+    return df == nullptr ? 1 : *df;
   }
   double Idf(uint64_t word) const;
-  void Clear() {
-    df_.clear();
-    ++stamp_;
-  }
-  size_t size() const { return df_.size(); }
+  void Clear();
+  size_t size() const { return size_; }
 
  private:
+  const int64_t* Find(uint64_t word) const;
+  void Grow();
+
   int64_t articles_ = 0;
   double log_articles_ = 4.605170185988092;  // ln(0 + 100)
   uint64_t stamp_ = 1;
-  std::unordered_map<uint64_t, int64_t> df_;
+  // Slot i holds word keys_[i] - 1 (0: empty) with frequency dfs_[i]; linear probing; the table
+  // is kept at most half full.
+  std::vector<uint64_t> keys_;
+  std::vector<int64_t> dfs_;
+  size_t size_ = 0;
 };
 
 // What the near model looks at in a pair of statements (a, b: their tokens; "content" words

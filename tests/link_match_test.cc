@@ -145,6 +145,36 @@ TEST_CASE("near model: the shipped weights on made-up pairs", "[link_match]") {
   }
 }
 
+TEST_CASE("word weights: frequencies kept exactly as the table grows", "[link_match]") {
+  WordWeights w;
+  w.SetArticles(1000);
+  CHECK_FALSE(w.Has(7));
+  CHECK(w.Df(7) == 1);  // unseen: counted once
+  const double unseen = w.Idf(7);
+  CHECK(unseen == Approx(std::log(1100.0 / 2.0)));
+  // Enough words to grow the table several times; word 0 and the largest 32-bit id included.
+  std::vector<uint64_t> words = {0, 0xffffffffull};
+  for (uint64_t i = 1; i < 5000; ++i) words.push_back(i * 2654435761ull & 0xffffffffull);
+  for (size_t i = 0; i < words.size(); ++i) w.Set(words[i], static_cast<int64_t>(i % 97) + 2);
+  CHECK(w.size() == words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    INFO("word " << words[i]);
+    REQUIRE(w.Has(words[i]));
+    CHECK(w.Df(words[i]) == static_cast<int64_t>(i % 97) + 2);
+  }
+  const uint64_t stamp = w.stamp();
+  w.Set(words[3], w.Df(words[3]));  // the same value: weights unchanged
+  CHECK(w.stamp() == stamp);
+  w.Set(words[3], 500);
+  CHECK(w.stamp() != stamp);
+  CHECK(w.Df(words[3]) == 500);
+  CHECK(w.Idf(words[3]) == Approx(std::log(1100.0 / 501.0)));
+  w.Clear();
+  CHECK(w.size() == 0);
+  CHECK_FALSE(w.Has(words[3]));
+  CHECK(w.Idf(words[3]) == Approx(unseen));
+}
+
 // The textbook quadratic table, as the reference for the bit-parallel CommonSubsequence.
 int ReferenceLcs(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
   const size_t n = std::min<size_t>(a.size(), 250), m = std::min<size_t>(b.size(), 250);
