@@ -384,7 +384,6 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
       Statements::Written& w = st.written[st.n_written++];
       w.article = article;
       w.extraction = extraction;
-      w.prepared.assign(prepared);
     }
     outcome = old_id < 0 ? PutOutcome::kStored : PutOutcome::kReplaced;
   }
@@ -405,7 +404,8 @@ Status Store::WriteBatchAgain() {
   st.replaying = true;
   for (size_t i = 0; i < n && s.ok(); ++i) {
     const Statements::Written& w = st.written[i];
-    s = PutOne(w.article, w.extraction, w.prepared).status();
+    Prepare(w.article, w.extraction, &st.replay_prepared);  // not kept: made again
+    s = PutOne(w.article, w.extraction, st.replay_prepared).status();
   }
   st.replaying = false;
   st.n_written = n;
