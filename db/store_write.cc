@@ -367,7 +367,8 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (old_id < 0 || old_hash != hash) {
     if (!DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)) {
-      return Status::InvalidArgument("article " + article.id + ": the prepared bytes do not decode");
+      return Status::InvalidArgument("article " + article.id +
+                                     ": the prepared bytes do not decode");
     }
     Status s = st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq);
     if (!s.ok()) {
