@@ -395,6 +395,7 @@ void QuantityStage::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
 
 void QuantityStage::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
   std::vector<size_t> live;
+  live.reserve(figs.size());
   for (size_t k = 0; k < figs.size(); ++k) {
     if (!figs[k].dead) live.push_back(k);
   }

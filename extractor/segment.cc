@@ -59,6 +59,7 @@ std::vector<Span> Paragraphs(std::string_view text) {
     bool blank;
   };
   std::vector<Line> lines;
+  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   bool any_blank = false;
   size_t pos = 0;
   while (pos < text.size()) {
