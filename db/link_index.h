@@ -111,8 +111,8 @@ class LinkIndex {
  private:
   LinkIndex() = default;
   static constexpr int kInsertRows = 64;  // rows per insert statement
-  int64_t recent_from_ = 25000;     // Create's recent_from
-  int64_t merge_postings_ = 200000;  // Create's merge_postings
+  int64_t recent_from_ = 25000;           // Create's recent_from
+  int64_t merge_postings_ = 200000;       // Create's merge_postings
   std::unordered_set<int64_t> capped_;
   // Pending postings: one row each, chained per key (no allocation per key's list).
   struct PendingRow {
@@ -126,9 +126,9 @@ class LinkIndex {
   // The keys in link_keys_recent, sorted: only they are looked up there. A capped key may stay.
   std::vector<int64_t> recent_keys_;
   Stmt add_posting_[2], add_postings_[2];  // [0] into link_keys, [1] into link_keys_recent
-  int64_t stored_articles_ = 0;             // SetStoredArticles
-  Stmt cap_, drop_postings_, lookup_, set_word_, word_freq_,
-      same_hash_, unlink_hash_, add_statement_, statement_, article_, insert_link_;
+  int64_t stored_articles_ = 0;            // SetStoredArticles
+  Stmt cap_, drop_postings_, lookup_, set_word_, word_freq_, same_hash_, unlink_hash_,
+      add_statement_, statement_, article_, insert_link_;
   sqlite3* db_ = nullptr;
 };
 

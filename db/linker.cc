@@ -146,7 +146,7 @@ struct Linker::Impl {
   // generation moves back, so the statements that keep coming up stay cached. Bounded by bytes,
   // not entries: long statements (press releases) take more.
   std::unordered_map<int64_t, Candidate> candidates, old_candidates;
-  size_t candidate_bytes = 0;  // of `candidates`, about
+  size_t candidate_bytes = 0;                           // of `candidates`, about
   static constexpr size_t kCandidateBytes = 24u << 20;  // per generation
   static size_t Bytes(const Candidate& c) {
     const Statement& st = c.statement;
@@ -401,8 +401,7 @@ void Linker::Impl::Prepare(const Article& a, const Extraction& ex, PreparedArtic
     p.derived.clear();
     EncodeDerived(st, &p.derived);
     for (uint64_t h : Winnow(st.tokens, 3, 6)) {
-      p.keys.push_back(
-          {IndexKey(KeyKind::kShingle, h), static_cast<uint8_t>(KeyKind::kShingle)});
+      p.keys.push_back({IndexKey(KeyKind::kShingle, h), static_cast<uint8_t>(KeyKind::kShingle)});
     }
     for (const FigureFacts& f : st.figures) {
       for (uint64_t h : FigureKeys(f))
@@ -474,8 +473,8 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     const size_t n_anchors = std::min(rare.size(), static_cast<size_t>(options.anchors));
     std::partial_sort(rare.begin(), rare.begin() + static_cast<ptrdiff_t>(n_anchors), rare.end());
     for (size_t k = 0; k < n_anchors; ++k) {
-      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second),
-                      static_cast<uint8_t>(KeyKind::kAnchor)});
+      keys.push_back(
+          {IndexKey(KeyKind::kAnchor, rare[k].second), static_cast<uint8_t>(KeyKind::kAnchor)});
     }
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -498,9 +497,9 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
 
     // 1. Verbatim: the same sentence hash.
     const int64_t vkey = IndexKey(KeyKind::kVerbatim, static_cast<uint64_t>(s_hash));
-    const size_t own = static_cast<size_t>(
-        std::upper_bound(own_hashes.begin(), own_hashes.end(), s_hash) -
-        std::lower_bound(own_hashes.begin(), own_hashes.end(), s_hash));
+    const size_t own =
+        static_cast<size_t>(std::upper_bound(own_hashes.begin(), own_hashes.end(), s_hash) -
+                            std::lower_bound(own_hashes.begin(), own_hashes.end(), s_hash));
     same.clear();
     Result<int> n = index.SameHash(s_hash, options.max_shared + 1 + static_cast<int>(own), &same);
     if (!n.ok()) return n.status();
@@ -636,9 +635,7 @@ Result<Linker> Linker::Create(sqlite3* db) {
   return Create(db, o);
 }
 
-bool Linker::Linkable(std::string_view normalized) const {
-  return impl_->Linkable(normalized);
-}
+bool Linker::Linkable(std::string_view normalized) const { return impl_->Linkable(normalized); }
 
 void Linker::Invalidate() { impl_->Invalidate(); }
 Status Linker::Flush() { return impl_->Flush(); }

@@ -100,11 +100,11 @@ class Linker {
   // and its shingle and figure keys. Prepare makes it; it is const and thread-safe, so that the
   // extraction threads do this work and the writer thread only reads and writes the database.
   struct PreparedSentence {
-    int64_t hash = 0;          // sentences.hash (NormalizedHash of its SentenceKey)
-    bool linkable = false;     // Linkable() of its key
-    bool house_line = false;   // a contact or house line (LinkLexicon::IsBoilerplateLine)
-    std::string sig;           // EncodeStatement of its statement; "" when none is linked
-    std::string derived;       // EncodeDerived of its statement
+    int64_t hash = 0;         // sentences.hash (NormalizedHash of its SentenceKey)
+    bool linkable = false;    // Linkable() of its key
+    bool house_line = false;  // a contact or house line (LinkLexicon::IsBoilerplateLine)
+    std::string sig;          // EncodeStatement of its statement; "" when none is linked
+    std::string derived;      // EncodeDerived of its statement
     // Candidate keys that do not depend on the store, sorted: (IndexKey, KeyKind) of its
     // winnowed shingles and its figures' keys (the anchors are chosen when it is linked).
     std::vector<std::pair<int64_t, uint8_t>> keys;

@@ -46,8 +46,8 @@ struct Store::Statements {
   struct Written {
     Article article;
     Extraction extraction;
-    std::string prepared;
   };
+  std::string replay_prepared;  // WriteBatchAgain's
   std::vector<Written> written;
   size_t n_written = 0;
   bool replaying = false;  // WriteBatchAgain is writing them again

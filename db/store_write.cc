@@ -367,7 +367,8 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
   PutOutcome outcome = PutOutcome::kUnchanged;
   if (old_id < 0 || old_hash != hash) {
     if (!DecodePrepared(prepared.substr(kContentHashSize), &st.prepared)) {
-      return Status::InvalidArgument("article " + article.id + ": the prepared bytes do not decode");
+      return Status::InvalidArgument("article " + article.id +
+                                     ": the prepared bytes do not decode");
     }
     Status s = st.WriteArticle(article, extraction, st.prepared, hash, old_id, old_seq);
     if (!s.ok()) {
@@ -384,7 +385,6 @@ Result<Store::PutOutcome> Store::PutOne(const Article& article, const Extraction
       Statements::Written& w = st.written[st.n_written++];
       w.article = article;
       w.extraction = extraction;
-      w.prepared.assign(prepared);
     }
     outcome = old_id < 0 ? PutOutcome::kStored : PutOutcome::kReplaced;
   }
@@ -405,7 +405,8 @@ Status Store::WriteBatchAgain() {
   st.replaying = true;
   for (size_t i = 0; i < n && s.ok(); ++i) {
     const Statements::Written& w = st.written[i];
-    s = PutOne(w.article, w.extraction, w.prepared).status();
+    Prepare(w.article, w.extraction, &st.replay_prepared);  // not kept: made again
+    s = PutOne(w.article, w.extraction, st.replay_prepared).status();
   }
   st.replaying = false;
   st.n_written = n;

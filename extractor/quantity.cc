@@ -193,8 +193,9 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, bool title_cas
     f->qual_len = q.length;
   }
   // "under the age of 5", "over the age of 21": years
-  bool age = (m.tb >= 2 && t.Is(m.tb - 1, "of") && context_->Is(t, m.tb - 2, Cue::kAge)) ||
-             (m.tb >= 1 && context_->Is(t, m.tb - 1, Cue::kAge));  // "the age of 21", "at age 16"
+  // "the age of 21", "at age 16"
+  bool age = (m.tb >= 2 && t.Is(m.tb - 1, "of") && context_->Is(t, m.tb - 2, FigureCue::kAge)) ||
+             (m.tb >= 1 && context_->Is(t, m.tb - 1, FigureCue::kAge));
   // "Mr Clarke, 61, said": an age in apposition
   age = age || (m.integer && !m.words && m.te == m.tb + 1 && t[m.tb].int_digits <= 2 &&
                 start == m.tb && start >= 2 && t.Is(start - 1, ",") && t.IsWord(start - 2) &&
@@ -291,10 +292,10 @@ bool QuantityStage::Build(const QTokens& t, const NumberMatch& m, bool title_cas
       return false;
     }
   }
-  if (m.words && start > 0 && context_->Is(t, start - 1, Cue::kSpokenYear)) return false;
+  if (m.words && start > 0 && context_->Is(t, start - 1, FigureCue::kSpokenYear)) return false;
   // "half of", "half the": not "half-time", "half measures"
   if (m.bare_half && !t.Is(m.te, "of") && !t.Is(m.te, "a") &&
-      !context_->Is(t, m.te, Cue::kDeterminer)) {
+      !context_->Is(t, m.te, FigureCue::kDeterminer)) {
     return false;
   }
   // A code: "70-A21"
@@ -395,6 +396,7 @@ void QuantityStage::JoinRanges(const QTokens& t, std::vector<Fig>& figs) const {
 
 void QuantityStage::JoinLists(const QTokens& t, std::vector<Fig>& figs) const {
   std::vector<size_t> live;
+  live.reserve(figs.size());
   for (size_t k = 0; k < figs.size(); ++k) {
     if (!figs[k].dead) live.push_back(k);
   }
@@ -450,7 +452,7 @@ void QuantityStage::Filter(const QTokens& t, std::vector<Fig>& figs) const {
     // "by 2120", "in 1066": a four-digit year after a time preposition
     if (!f.explicit_unit && !f.low && f.m.integer && f.num_e == f.num_b + 1 &&
         t[f.num_b].int_digits == 4 && !t[f.num_b].comma && f.value >= 1000 && f.value <= 2200 &&
-        f.start > 0 && context_->Is(t, f.start - 1, Cue::kYear)) {
+        f.start > 0 && context_->Is(t, f.start - 1, FigureCue::kYear)) {
       f.dead = true;
     }
     const UnitMatch& u = f.unit_info;

@@ -92,10 +92,14 @@ Result<std::unique_ptr<const ContextRules>> ContextRules::Create(const RuleSet& 
 
   auto cues = rules.Get("figure_cues.txt");
   if (!cues.ok()) return cues.status();
-  static const std::pair<const char*, Cue> kCues[] = {
-      {"counter", Cue::kCounter},        {"aux", Cue::kAux}, {"boundary", Cue::kBoundary},
-      {"determiner", Cue::kDeterminer},  {"age", Cue::kAge}, {"year", Cue::kYear},
-      {"spoken-year", Cue::kSpokenYear},
+  static const std::pair<const char*, FigureCue> kCues[] = {
+      {"counter", FigureCue::kCounter},
+      {"aux", FigureCue::kAux},
+      {"boundary", FigureCue::kBoundary},
+      {"determiner", FigureCue::kDeterminer},
+      {"age", FigureCue::kAge},
+      {"year", FigureCue::kYear},
+      {"spoken-year", FigureCue::kSpokenYear},
   };
   for (const RuleLine& line : (*cues)->lines) {
     const RuleFile& f = **cues;
@@ -203,7 +207,7 @@ bool ContextRules::IsChangeWord(const QTokens& t, size_t i) const {
   return m.payload > 0 && m.length == 1;
 }
 
-bool ContextRules::Is(const QTokens& t, size_t i, Cue cue) const {
+bool ContextRules::Is(const QTokens& t, size_t i, FigureCue cue) const {
   if (!t.IsWord(i)) return false;
   auto it = cues_.find(t.Lower(i));
   return it != cues_.end() && (it->second & static_cast<uint8_t>(cue));

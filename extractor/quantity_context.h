@@ -35,7 +35,7 @@ struct ChangeMatch {
 };
 
 // figure_cues.txt roles.
-enum class Cue : uint8_t {
+enum class FigureCue : uint8_t {
   kCounter = 1,
   kAux = 2,
   kBoundary = 4,
@@ -73,7 +73,7 @@ class ContextRules {
   // Whether token i is a change word of any direction (for the name filter).
   bool IsChangeWord(const QTokens& t, size_t i) const;
   // Whether token i is a cue word of this role (figure_cues.txt).
-  bool Is(const QTokens& t, size_t i, Cue cue) const;
+  bool Is(const QTokens& t, size_t i, FigureCue cue) const;
 
  private:
   PhraseTable qual_before_, qual_after_;
@@ -83,7 +83,7 @@ class ContextRules {
   std::vector<std::vector<int>> joiner_openers_;  // per joiner: allowed opener ids (-1: none)
   PhraseTable scope_before_, scope_after_;
   std::unique_ptr<RE2> not_figures_;
-  SvMap<uint8_t> cues_;  // word -> Cue bits
+  SvMap<uint8_t> cues_;  // word -> FigureCue bits
 };
 
 }  // namespace claimex

@@ -29,14 +29,14 @@ std::string QuantityStage::SubjectNoun(const QTokens& t, size_t before,
   const size_t reach = before > kSubjectReach ? before - kSubjectReach : 0;
   std::string best;
   for (size_t j = reach; j + 2 < before; ++j) {
-    if (!context_->Is(t, j, Cue::kCounter) || !t.Is(j + 1, "of")) continue;
+    if (!context_->Is(t, j, FigureCue::kCounter) || !t.Is(j + 1, "of")) continue;
     size_t end = 0;
     std::string noun = units_->CountedNoun(t, j + 2, false, &end);
     if (noun.empty() || end > before) continue;
     best = noun;
     size_t m_end = end;
     while (m_end < t.size() && (t.IsWord(m_end) || t.IsNum(m_end)) &&
-           !context_->Is(t, m_end, Cue::kAux) && !context_->IsChangeWord(t, m_end)) {
+           !context_->Is(t, m_end, FigureCue::kAux) && !context_->IsChangeWord(t, m_end)) {
       ++m_end;  // "per head in London"
     }
     if (m_end > j + 2 && (t.IsWord(m_end - 1) || t.IsNum(m_end - 1))) {
@@ -91,7 +91,7 @@ void QuantityStage::Nouns(const QTokens& t, std::vector<Fig>& figs) const {
     f.noun = units_->CountedNoun(t, j, f.value == 1 && f.m.integer, &end);
     if (f.noun.empty() && t.Is(j, "of")) {
       // "one of the students", "35m of its devices"
-      if (context_->Is(t, j + 1, Cue::kDeterminer)) {
+      if (context_->Is(t, j + 1, FigureCue::kDeterminer)) {
         f.noun = units_->CountedNoun(t, j + 2, false, &end);
       }
     }
@@ -189,17 +189,17 @@ void QuantityStage::Rates(const QTokens& t, std::vector<Fig>& figs) const {
 
 std::string QuantityStage::ChangeSubject(const QTokens& t, size_t verb) const {
   size_t end = verb;
-  while (end > 0 && context_->Is(t, end - 1, Cue::kAux)) --end;
+  while (end > 0 && context_->Is(t, end - 1, FigureCue::kAux)) --end;
   size_t b = end;
   while (b > 0 && end - b < 14) {
     size_t p = b - 1;
     if (t.IsSym(p) && !t.Is(p, "-") && !t.Is(p, "'") && !t.Is(p, "&") && !t.Is(p, ".")) break;
     if (t.Is(p, "-") && !t[p].glued) break;
-    if (context_->Is(t, p, Cue::kBoundary)) break;
+    if (context_->Is(t, p, FigureCue::kBoundary)) break;
     b = p;
   }
   // A leading time phrase is no part of the subject: "Since 2010 government funding ...".
-  if (b + 1 < end && context_->Is(t, b, Cue::kYear) && t.IsNum(b + 1)) {
+  if (b + 1 < end && context_->Is(t, b, FigureCue::kYear) && t.IsNum(b + 1)) {
     b += 2;
   }
   if (t.Is(b, "the")) ++b;

@@ -42,7 +42,9 @@ struct QToken {
 // `lower` its ASCII-lower-cased copy (same offsets); both outlive the object.
 class QTokens {
  public:
-  QTokens(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {}
+  QTokens(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {
+    toks_.reserve(64);  // (a sentence's tokens: most fit)
+  }
   // Scans [begin, end) of the text, replacing the tokens.
   void Scan(uint32_t begin, uint32_t end);
 

@@ -206,10 +206,11 @@ void PairSingle(const Document& doc, int pi, const std::vector<Span>& inside,
 std::vector<QuoteSegment> FindQuoteSegments(const Document& doc) {
   std::vector<QuoteSegment> out;
   bool prev_unclosed = false;
+  std::vector<Span> inside;  // (reused paragraph after paragraph)
   for (int pi = 0; pi < static_cast<int>(doc.paragraphs.size()); ++pi) {
     size_t first = out.size();
     PairDouble(doc, pi, &out);
-    std::vector<Span> inside;
+    inside.clear();
     for (size_t k = first; k < out.size(); ++k) inside.push_back({out[k].open, out[k].close_end});
     size_t singles = out.size();
     PairSingle(doc, pi, inside, &out);

@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -58,6 +59,7 @@ std::vector<Span> Paragraphs(std::string_view text) {
     bool blank;
   };
   std::vector<Line> lines;
+  lines.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
   bool any_blank = false;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -546,6 +548,10 @@ class IcuSegmenter : public Segmenter {
     if (s.start >= s.end) return;
     uint32_t start = s.start;
     for (uint32_t i = s.start + 2; i + 2 < s.end; ++i) {
+      // (to the next full stop at once)
+      const void* dot = std::memchr(text.data() + i, '.', s.end - 2 - i);
+      if (dot == nullptr) break;
+      i = static_cast<uint32_t>(static_cast<const char*>(dot) - text.data());
       if (text[i] != '.' || !IsLower(text[i - 1]) || !IsLower(text[i - 2]) ||
           !IsUpper(text[i + 1]) || !IsLower(text[i + 2]))
         continue;

@@ -610,10 +610,9 @@ TEST_CASE("linker: two-level postings make the same links", "[links]") {
       auto store = Store::Open(o);
       REQUIRE(store.ok());
       if (c.recent_from >= 0) {
-        const std::string sql =
-            "INSERT INTO link_settings (name, value) VALUES ('recent_from', " +
-            std::to_string(c.recent_from) + "), ('merge_postings', " +
-            std::to_string(c.merge_postings) + ")";
+        const std::string sql = "INSERT INTO link_settings (name, value) VALUES ('recent_from', " +
+                                std::to_string(c.recent_from) + "), ('merge_postings', " +
+                                std::to_string(c.merge_postings) + ")";
         REQUIRE(ExecSql((*store)->handle(), sql).ok());
       }
     }
