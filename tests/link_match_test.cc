@@ -72,7 +72,10 @@ TEST_CASE("near model: the probability is the logistic of bias plus weighted fea
 struct Fixture {
   std::shared_ptr<const LinkLexicon> lex;
   std::optional<NearModel> model;
+  WordWeights weights;   // 1,000 articles, no word seen
+  MatchOptions options;  // the shipped model at the default threshold
   Fixture() {
+    weights.SetArticles(1000);
     auto rules = RuleSet::Load();
     REQUIRE(rules.ok());
     auto l = LinkLexicon::Create(**rules);
@@ -81,6 +84,7 @@ struct Fixture {
     auto m = NearModel::Create(**rules);
     REQUIRE(m.ok());
     model = m.value();
+    options.model = &*model;
   }
   Statement Make(const std::string& raw) const {
     Statement s;
@@ -113,10 +117,8 @@ TEST_CASE("near features: counted from the tokens, the same both ways", "[link_m
 
 TEST_CASE("near model: the shipped weights on made-up pairs", "[link_match]") {
   const Fixture fx;
-  WordWeights w;
-  w.SetArticles(1000);
-  MatchOptions options;
-  options.model = &*fx.model;
+  const WordWeights& w = fx.weights;
+  const MatchOptions& options = fx.options;
   struct Case {
     const char* what;
     const char* a;
@@ -220,10 +222,6 @@ FigureFacts Count(const Fixture& fx, double value, const std::string& noun = "")
 
 TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
   const Fixture fx;
-  WordWeights w;
-  w.SetArticles(1000);
-  MatchOptions options;
-  options.model = &*fx.model;
   struct Case {
     const char* what;
     const char* a;
@@ -249,7 +247,7 @@ TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
     Statement a = fx.Make(c.a), b = fx.Make(c.b);
     a.figures = {Count(fx, c.value, c.noun)};
     b.figures = {Count(fx, c.value, c.noun)};
-    const std::optional<Verdict> v = Compare(a, b, w, options);
+    const std::optional<Verdict> v = Compare(a, b, fx.weights, fx.options);
     CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.figure);
   }
 }

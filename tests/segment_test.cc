@@ -40,13 +40,26 @@ std::vector<std::string> ParagraphTexts(const Document& doc) {
   return out;
 }
 
+// A body and the sentences it must split into.
+struct SentenceCase {
+  const char* name;
+  std::string body;
+  std::vector<std::string> want;
+};
+
+void CheckSentences(const std::vector<SentenceCase>& cases) {
+  for (const SentenceCase& c : cases) {
+    INFO(c.name);
+    Article a;
+    a.body = c.body;
+    Document doc = Segmented(a);
+    CHECK(SentenceTexts(doc) == c.want);
+    CHECK(doc.article == &a);
+  }
+}
+
 TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[segment]") {
-  struct Case {
-    const char* name;
-    std::string body;
-    std::vector<std::string> want;
-  };
-  const Case cases[] = {
+  CheckSentences({
       {"titles",
        "Mr. Hale met Dr. Osei and Insp. Ruth Kane. They spoke for an hour.",
        {"Mr. Hale met Dr. Osei and Insp. Ruth Kane.", "They spoke for an hour."}},
@@ -134,15 +147,7 @@ TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[se
       {"surrounding white space is trimmed", "   Alone here.   ", {"Alone here."}},
       {"blank body has no sentences", " \n\t\n ", {}},
       {"empty body has no sentences", "", {}},
-  };
-  for (const Case& c : cases) {
-    INFO(c.name);
-    Article a;
-    a.body = c.body;
-    Document doc = Segmented(a);
-    CHECK(SentenceTexts(doc) == c.want);
-    CHECK(doc.article == &a);
-  }
+  });
 }
 
 TEST_CASE("paragraphs come from blank lines, single lines and bullets", "[segment]") {
@@ -278,12 +283,7 @@ TEST_CASE("the shared lower-case copy and skipping tokens leave the segmentation
 // Regression (issue 8, speed): ICU reads each paragraph as UTF-16 now; the breaks must fall at
 // the same byte offsets after 2-, 3- and 4-byte characters (a surrogate pair in UTF-16).
 TEST_CASE("sentence breaks after non-ASCII text land on the right bytes", "[segment]") {
-  struct Case {
-    const char* name;
-    std::string body;
-    std::vector<std::string> want;
-  };
-  const Case cases[] = {
+  CheckSentences({
       {"two-byte letters",
        "Caf\u00E9s in Z\u00FCrich opened. The na\u00EFve plan failed.",
        {"Caf\u00E9s in Z\u00FCrich opened.", "The na\u00EFve plan failed."}},
@@ -296,14 +296,7 @@ TEST_CASE("sentence breaks after non-ASCII text land on the right bytes", "[segm
       {"two paragraphs",
        "\u00C9t\u00E9 was hot.\n\n\U0001F600 Winter came. It was cold.",
        {"\u00C9t\u00E9 was hot.", "\U0001F600 Winter came.", "It was cold."}},
-  };
-  for (const Case& c : cases) {
-    INFO(c.name);
-    Article a;
-    a.body = c.body;
-    Document doc = Segmented(a);
-    CHECK(SentenceTexts(doc) == c.want);
-  }
+  });
 }
 
 TEST_CASE("sentences and tokens map back to the body", "[segment]") {
