@@ -528,7 +528,9 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     // 2. Candidates: the statements that share its keys.
     const std::vector<std::pair<int64_t, uint8_t>>& keys = statement_keys[t];
     postings.clear();
-    for (const auto& [key, kind] : keys) {
+    for (const auto& entry : keys) {
+      // (a named variable, not a structured binding: clang 14 cannot capture those)
+      const int64_t key = entry.first;
       if (index.Capped(key)) continue;
       auto from = std::lower_bound(stored.begin(), stored.end(), std::pair{key, INT64_MIN});
       for (; from != stored.end() && from->first == key; ++from) postings.push_back(*from);

@@ -477,10 +477,14 @@ class IcuSegmenter : public Segmenter {
   Status Sentences(std::string_view text, Span para, int index, icu::BreakIterator* bi,
                    std::vector<Sentence>* out) const {
     // ICU reads UTF-16 directly and UTF-8 through a converting UText: give it the paragraph as
-    // UTF-16 (well-formed UTF-8 only; the breaks are the same, at the same code points).
+    // UTF-16 (well-formed UTF-8 only; the breaks are the same, at the same code points). Not a
+    // paragraph over kMaxUtf16Paragraph bytes: its copy and offset map (6 bytes a byte) would stay
+    // with the thread, and the UText path costs little next to the rest of such a paragraph.
+    constexpr size_t kMaxUtf16Paragraph = 1 << 20;
     thread_local std::u16string u16;
     thread_local std::vector<uint32_t> byte_at;  // UTF-16 index -> byte offset in the paragraph
-    if (ToUtf16(text.substr(para.start, para.size()), &u16, &byte_at)) {
+    if (para.size() <= kMaxUtf16Paragraph &&
+        ToUtf16(text.substr(para.start, para.size()), &u16, &byte_at)) {
       // (the iterator keeps a reference to `us`: it lives with the thread, and every paragraph
       // sets the iterator's text anew before reading it)
       thread_local icu::UnicodeString us;
