@@ -67,27 +67,24 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
   double shared = 0, total = 0, only_a = 0, only_b = 0;
   bool num_a = false, num_b = false;
   auto weight = [](const LinkToken& t, double idf) { return t.stop ? idf * kStopWeight : idf; };
+  // A token only one side has: its weight to that side's unmatched content, a number noted.
+  auto one_side = [&](const LinkToken& t, double idf, double* only, bool* number) {
+    const double x = weight(t, idf);
+    total += x;
+    ++o.distinct;
+    if (!t.stop) *only += x;
+    if (t.number) {
+      *number = true;
+      ++o.extra_numbers;
+    }
+  };
   size_t i = 0, j = 0;
   while (i < da.size() || j < db.size()) {
     if (j == db.size() || (i < da.size() && da[i].hash < db[j].hash)) {
-      const double x = weight(da[i], ia[i]);
-      total += x;
-      ++o.distinct;
-      if (!da[i].stop) only_a += x;
-      if (da[i].number) {
-        num_a = true;
-        ++o.extra_numbers;
-      }
+      one_side(da[i], ia[i], &only_a, &num_a);
       ++i;
     } else if (i == da.size() || db[j].hash < da[i].hash) {
-      const double x = weight(db[j], ib[j]);
-      total += x;
-      ++o.distinct;
-      if (!db[j].stop) only_b += x;
-      if (db[j].number) {
-        num_b = true;
-        ++o.extra_numbers;
-      }
+      one_side(db[j], ib[j], &only_b, &num_b);
       ++j;
     } else {  // in both: counted once, with a's flags
       const double x = weight(da[i], ia[i]);
