@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -113,7 +114,7 @@ struct Linker::Impl {
   Options options;
   MatchOptions match;
   std::shared_ptr<const LinkLexicon> lex;
-  std::shared_ptr<const NearModel> near_model;  // match.model points here
+  std::optional<NearModel> near_model;  // match.model points here
   LinkIndex index;
   WordWeights weights;
   // Totals for CLAIMEX_LINK_STATS.
@@ -398,7 +399,6 @@ void Linker::Impl::Prepare(const Article& a, const Extraction& ex, PreparedArtic
     if (i >= out->boilerplate_from || !p.linkable) continue;
     const Statement st = NewStatement(a, ex, i, key);
     EncodeStatement(st, &p.sig);
-    p.derived.clear();
     EncodeDerived(st, &p.derived);
     for (uint64_t h : Winnow(st.tokens, 3, 6)) {
       p.keys.push_back({IndexKey(KeyKind::kShingle, h), static_cast<uint8_t>(KeyKind::kShingle)});
@@ -610,8 +610,8 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   linker.impl_ = std::make_unique<Impl>(std::move(ix.value()));
   linker.impl_->options = options;
   linker.impl_->lex = std::move(lex.value());
-  linker.impl_->near_model = std::make_shared<const NearModel>(std::move(model.value()));
-  linker.impl_->match.model = linker.impl_->near_model.get();
+  linker.impl_->near_model = std::move(model.value());
+  linker.impl_->match.model = &*linker.impl_->near_model;
   linker.impl_->match.near_threshold = options.near_threshold;
   linker.impl_->match.figure_context = options.figure_context;
   return linker;
