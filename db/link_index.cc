@@ -45,9 +45,6 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db, int64_t recent_from, int64_t me
       {&ix.cap_, "INSERT OR REPLACE INTO link_key_counts (key, kind, n) VALUES (?1, ?2, ?3)"},
       {&ix.drop_postings_, "DELETE FROM link_keys WHERE key = ?1"},
       {&ix.drop_recent_postings_, "DELETE FROM link_keys_recent WHERE key = ?1"},
-      {&ix.add_posting_[0], "INSERT OR IGNORE INTO link_keys (key, sentence) VALUES (?1, ?2)"},
-      {&ix.add_posting_[1],
-       "INSERT OR IGNORE INTO link_keys_recent (key, sentence) VALUES (?1, ?2)"},
       {&ix.lookup_, "SELECT sentence FROM link_keys WHERE key = ?1"},
       {&ix.lookup_recent_, "SELECT sentence FROM link_keys_recent WHERE key = ?1"},
       {&ix.merge_,
@@ -79,16 +76,21 @@ Result<LinkIndex> LinkIndex::Create(sqlite3* db, int64_t recent_from, int64_t me
     if (!p.ok()) return p.status();
     *stmt = std::move(p.value());
   }
+  // Postings go in one row at a time or kInsertRows at a time, into either level.
   for (int level = 0; level < 2; ++level) {
-    std::string insert = std::string("INSERT OR IGNORE INTO ") +
-                         (level == 0 ? "link_keys" : "link_keys_recent") +
-                         " (key, sentence) VALUES (?1, ?2)";
-    for (int i = 1; i < kInsertRows; ++i) {
-      insert += ", (?" + std::to_string(2 * i + 1) + ", ?" + std::to_string(2 * i + 2) + ")";
+    for (Stmt* st : {&ix.add_posting_[level], &ix.add_postings_[level]}) {
+      const int rows = st == &ix.add_posting_[level] ? 1 : kInsertRows;
+      std::string insert = std::string("INSERT OR IGNORE INTO ") +
+                           (level == 0 ? "link_keys" : "link_keys_recent") +
+                           " (key, sentence) VALUES ";
+      for (int i = 0; i < rows; ++i) {
+        insert += (i ? ", (?" : "(?") + std::to_string(2 * i + 1) + ", ?" +
+                  std::to_string(2 * i + 2) + ")";
+      }
+      auto p = Stmt::Prepare(db, insert);
+      if (!p.ok()) return p.status();
+      *st = std::move(p.value());
     }
-    auto p = Stmt::Prepare(db, insert);
-    if (!p.ok()) return p.status();
-    ix.add_postings_[level] = std::move(p.value());
   }
   CLAIMEX_RETURN_IF_ERROR(ix.LoadCaps());
   return ix;
