@@ -69,11 +69,7 @@ bool IsWordClass(CharClass c) { return c != CharClass::kOther; }
 
 }  // namespace
 
-WordIndex::WordIndex(std::string_view text) : text_(text), own_lower_(text) {
-  FoldAsciiCase(&own_lower_);
-  lower_ = own_lower_;
-  Index();
-}
+WordIndex::WordIndex(std::string_view text) : WordIndex(text, std::string_view()) {}
 
 WordIndex::WordIndex(std::string_view text, std::string_view lower) : text_(text), lower_(lower) {
   if (lower_.size() != text_.size()) {  // (not the text's folded copy: make one)
