@@ -4,7 +4,6 @@
 #include "extractor/timex.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 
 #include "extractor/timex_parse.h"
@@ -125,8 +124,8 @@ class Impl : public TimeFinder {
   long GapCost(std::string_view gap) const {
     bool semicolon = false;
     long commas = 0;
-    uint64_t found = 0;  // clause word k seen (the first 64)
-    long more = 0;       // clause words past the first 64 (never so many): the plain test
+    thread_local std::vector<char> seen;  // clause word k found in the gap
+    seen.assign(clause_words_.size(), 0);
     for (size_t p = 0; p < gap.size(); ++p) {
       const char c = gap[p];
       if (c == ';') {
@@ -134,18 +133,14 @@ class Impl : public TimeFinder {
       } else if (c == ',') {
         ++commas;
       } else if (c == ' ' && p + 1 < gap.size()) {
-        for (size_t k = 0; k < clause_words_.size() && k < 64; ++k) {
+        for (size_t k = 0; k < clause_words_.size(); ++k) {
           const std::string& w = clause_words_[k];
-          if (w.size() > 1 && w[1] == gap[p + 1] && gap.substr(p).starts_with(w)) {
-            found |= uint64_t{1} << k;
-          }
+          if (w.size() > 1 && w[1] == gap[p + 1] && gap.substr(p).starts_with(w)) seen[k] = 1;
         }
       }
     }
-    for (size_t k = 64; k < clause_words_.size(); ++k) {
-      if (gap.find(clause_words_[k]) != std::string_view::npos) ++more;
-    }
-    return (semicolon ? 200 : 0) + 100 * (std::popcount(found) + more) + 15 * commas;
+    const long clauses = static_cast<long>(std::count(seen.begin(), seen.end(), 1));
+    return (semicolon ? 200 : 0) + 100 * clauses + 15 * commas;
   }
 
   // TIMEX value, from/to and kind of one find.
