@@ -31,29 +31,12 @@ int Hex4(std::string_view s, size_t i) {
 }
 
 // A JSON string starting at s[*i] == '"'; decoded into *out (when out is not null).
-// The end of the run of bytes from p that need no unescaping: none is '"', '\\' or below 0x20.
-// Eight bytes at a time (exact tests on the whole word), then byte by byte.
-size_t RunEnd(std::string_view s, size_t p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  for (; p + 8 <= s.size(); p += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + p, 8);
-    const bool below = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
-    if (below || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'))) break;
-  }
-  while (p < s.size() && s[p] != '"' && s[p] != '\\' && static_cast<unsigned char>(s[p]) >= 0x20) {
-    ++p;
-  }
-  return p;
-}
-
 bool ReadString(std::string_view s, size_t* i, std::string* out) {
   if (*i >= s.size() || s[*i] != '"') return false;
   size_t p = *i + 1;
   if (out) out->clear();
   while (true) {
-    size_t run = RunEnd(s, p);
+    size_t run = JsonPlainRunEnd(s, p, false);
     if (out) out->append(s.data() + p, run - p);
     if (run >= s.size()) return false;
     if (s[run] == '"') {
@@ -95,6 +78,27 @@ bool ReadString(std::string_view s, size_t* i, std::string* out) {
 }
 
 }  // namespace
+
+size_t JsonPlainRunEnd(std::string_view s, size_t p, bool ascii_only) {
+  // Exact tests on the whole word: a byte below 0x20, equal to '"' or '\\' (a zero byte after
+  // XOR), or with its high bit set.
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
+  const uint64_t highs = ascii_only ? kHighs : 0;
+  for (; p + 8 <= s.size(); p += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + p, 8);
+    if ((w & highs) != 0 || ((w - kOnes * 0x20) & ~w & kHighs) != 0 ||
+        has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'))) {
+      break;
+    }
+  }
+  for (; p < s.size(); ++p) {
+    const auto b = static_cast<unsigned char>(s[p]);
+    if (b == '"' || b == '\\' || b < 0x20 || (ascii_only && b >= 0x80)) break;
+  }
+  return p;
+}
 
 bool ReadFlatJsonObject(std::string_view s, FlatField* fields, size_t n) {
   size_t i = 0;

@@ -15,14 +15,19 @@ namespace claimex {
 
 struct FlatField {
   std::string_view key;
-  std::string* value;   // receives the decoded string; not touched when the key is absent
-  bool found = false;   // set when the key was present
+  std::string* value;  // receives the decoded string; not touched when the key is absent
+  bool found = false;  // set when the key was present
 };
 
 // Reads `line` as {"key": "string", ...}: fields named in `fields[0..n)` are decoded into their
 // `value`, others are skipped. Returns false when the line is not of that shape (the fields'
 // values are then unspecified).
 bool ReadFlatJsonObject(std::string_view line, FlatField* fields, size_t n);
+
+// The end of the run of bytes from s[from] that a JSON string holds as they are: none is '"',
+// '\\' or below 0x20 (nor, when ascii_only, 0x80 or above). Eight bytes at a time, then byte by
+// byte; the JSON reader and writer (json_writer.cc) both scan strings with it.
+size_t JsonPlainRunEnd(std::string_view s, size_t from, bool ascii_only);
 
 }  // namespace claimex
 

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "extractor/flat_json.h"
+
 namespace claimex {
 namespace {
 
@@ -114,37 +116,9 @@ size_t Utf8Len(std::string_view s, size_t i) {
   return 0;
 }
 
-// Bytes that are copied as they are: printable ASCII but '"' and '\\'.
-struct PlainBytes {
-  bool is[256];
-  constexpr PlainBytes() : is() {
-    for (int b = 0; b < 256; ++b) is[b] = b >= 0x20 && b < 0x80 && b != '"' && b != '\\';
-  }
-};
-constexpr PlainBytes kPlain;
-inline bool Plain(unsigned char b) { return kPlain.is[b]; }
-
-// The length of the run of plain bytes at the start of s: eight bytes at a time while none of them
-// is below 0x20, '"', '\\' or 0x80 and above (exact tests on the whole word), then byte by byte.
-size_t PlainPrefix(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  auto has_zero = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    const bool stop = (w & kHighs) != 0 ||                     // a byte 0x80 and above
-                      ((w - kOnes * 0x20) & ~w & kHighs) != 0 ||  // a byte below 0x20
-                      has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
-    if (stop) break;
-  }
-  while (i < s.size() && Plain(static_cast<unsigned char>(s[i]))) ++i;
-  return i;
-}
-
 void Record::Str(std::string_view s) {
   // Most strings are plain ASCII: one append.
-  const size_t plain = PlainPrefix(s);
+  const size_t plain = JsonPlainRunEnd(s, 0, true);
   if (plain == s.size()) {
     const size_t at = buf_->size();
     buf_->resize(at + s.size() + 2);
@@ -160,8 +134,7 @@ void Record::Str(std::string_view s) {
   buf_->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
-    size_t run = i;
-    while (run < s.size() && Plain(static_cast<unsigned char>(s[run]))) ++run;
+    const size_t run = JsonPlainRunEnd(s, i, true);
     if (run > i) {
       buf_->append(s.data() + i, run - i);
       i = run;
