@@ -382,9 +382,10 @@ void Tokenize(std::string_view text, std::vector<Token>* tokens) {
 // The segmenter.
 
 // `utf8` as UTF-16 in *u16, and *byte_at[k] = the byte offset of UTF-16 unit k (one entry more,
-// for the end). False (and nothing usable) when `utf8` is not well-formed UTF-8.
+// for the end). False (and nothing usable) when `utf8` is not well-formed UTF-8 (utf8proc decodes
+// and refuses overlong forms, surrogates and values past U+10FFFF).
 bool ToUtf16(std::string_view utf8, std::u16string* u16, std::vector<uint32_t>* byte_at) {
-  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const auto* s = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
   const size_t n = utf8.size();
   u16->resize(n);  // a UTF-16 unit per byte at most
   byte_at->resize(n + 1);
@@ -392,26 +393,14 @@ bool ToUtf16(std::string_view utf8, std::u16string* u16, std::vector<uint32_t>* 
   uint32_t* at = byte_at->data();
   size_t i = 0, k = 0;
   while (i < n) {
-    const unsigned char b = s[i];
-    if (b < 0x80) {
-      o[k] = b;
+    if (s[i] < 0x80) {  // (ASCII, the common case, without a call)
+      o[k] = s[i];
       at[k++] = static_cast<uint32_t>(i++);
       continue;
     }
-    const int len = b >= 0xC2 && b <= 0xDF   ? 2
-                    : b >= 0xE0 && b <= 0xEF ? 3
-                    : b >= 0xF0 && b <= 0xF4 ? 4
-                                             : 0;
-    if (len == 0 || i + len > n) return false;
-    char32_t cp = b & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-    for (int j = 1; j < len; ++j) {
-      if ((s[i + j] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;  // overlong, out of range or a surrogate
-    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t len = utf8proc_iterate(s + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+    if (len <= 0) return false;
     if (cp >= 0x10000) {  // a surrogate pair (no break falls inside it)
       o[k] = static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
       at[k++] = static_cast<uint32_t>(i);
