@@ -10,6 +10,9 @@ namespace {
 
 constexpr size_t kMaxLcsTokens = 250;
 constexpr double kStopWeight = 0.1;
+constexpr int64_t kRareFloor = 3;    // a rare word: in at most this many articles, or more
+constexpr int64_t kRareFrom = 1000;  // articles stored before word rarity counts
+constexpr int kManyContextWords = 6;
 
 // Distinct tokens of a list (by hash), keeping the first occurrence's flags.
 std::vector<LinkToken> Distinct(const std::vector<LinkToken>& tokens) {
@@ -32,7 +35,6 @@ struct Overlap {
   double jaccard = 0;         // weighted, over distinct tokens
   double unmatched_more = 0;  // content weight only one side has: the larger side
   double unmatched_less = 0;
-  bool number_changed = false;   // each side has a number the other lacks
   int extra_numbers = 0;         // numbers only one side has, both sides counted
   int shared = 0, distinct = 0;  // distinct tokens in both / in either
 };
@@ -65,26 +67,22 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
                 const std::vector<LinkToken>& db, const std::vector<double>& ib) {
   Overlap o;
   double shared = 0, total = 0, only_a = 0, only_b = 0;
-  bool num_a = false, num_b = false;
   auto weight = [](const LinkToken& t, double idf) { return t.stop ? idf * kStopWeight : idf; };
   // A token only one side has: its weight to that side's unmatched content, a number noted.
-  auto one_side = [&](const LinkToken& t, double idf, double* only, bool* number) {
+  auto one_side = [&](const LinkToken& t, double idf, double* only) {
     const double x = weight(t, idf);
     total += x;
     ++o.distinct;
     if (!t.stop) *only += x;
-    if (t.number) {
-      *number = true;
-      ++o.extra_numbers;
-    }
+    if (t.number) ++o.extra_numbers;
   };
   size_t i = 0, j = 0;
   while (i < da.size() || j < db.size()) {
     if (j == db.size() || (i < da.size() && da[i].hash < db[j].hash)) {
-      one_side(da[i], ia[i], &only_a, &num_a);
+      one_side(da[i], ia[i], &only_a);
       ++i;
     } else if (i == da.size() || db[j].hash < da[i].hash) {
-      one_side(db[j], ib[j], &only_b, &num_b);
+      one_side(db[j], ib[j], &only_b);
       ++j;
     } else {  // in both: counted once, with a's flags
       const double x = weight(da[i], ia[i]);
@@ -99,8 +97,38 @@ Overlap Measure(const std::vector<LinkToken>& da, const std::vector<double>& ia,
   o.jaccard = total > 0 ? shared / total : 0;
   o.unmatched_more = std::max(only_a, only_b);
   o.unmatched_less = std::min(only_a, only_b);
-  o.number_changed = num_a && num_b;
   return o;
+}
+
+// Whether a number changed between two token lists: each has a number the other lacks, counted
+// with repeats ("three cts vs three cts" against "four cts vs three cts").
+bool NumberChanged(const std::vector<LinkToken>& a, const std::vector<LinkToken>& b) {
+  thread_local std::vector<uint64_t> na, nb;
+  auto numbers = [](const std::vector<LinkToken>& tokens, std::vector<uint64_t>* out) {
+    out->clear();
+    for (const LinkToken& t : tokens) {
+      if (t.number) out->push_back(t.hash);
+    }
+    std::sort(out->begin(), out->end());
+  };
+  numbers(a, &na);
+  numbers(b, &nb);
+  if (na.empty() || nb.empty()) return false;
+  bool only_a = false, only_b = false;
+  size_t i = 0, j = 0;
+  while (i < na.size() || j < nb.size()) {
+    if (j == nb.size() || (i < na.size() && na[i] < nb[j])) {
+      only_a = true;
+      ++i;
+    } else if (i == na.size() || nb[j] < na[i]) {
+      only_b = true;
+      ++j;
+    } else {
+      ++i;
+      ++j;
+    }
+  }
+  return only_a && only_b;
 }
 
 double Ratio(double n, double d) { return d > 0 ? n / d : 0; }
@@ -135,8 +163,8 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
                               const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
                               const WordWeights& w, const MatchOptions& options) {
   if (options.model == nullptr || sa.tokens.empty() || sb.tokens.empty()) return std::nullopt;
+  if (NumberChanged(sa.tokens, sb.tokens)) return std::nullopt;
   const Overlap o = MeasureOverlap(sa, sb, da, db, w);
-  if (o.number_changed) return std::nullopt;
   // The common subsequence is at most the shorter side (as cut for it). When even that bound
   // cannot make a near link (the model never weighs a longer one less), the exact length is
   // not needed: the verdict is the same.
@@ -162,11 +190,7 @@ std::optional<double> QuoteScore(const Statement& a, const Statement& b) {
   const double longer = static_cast<double>(std::max(a.quote.size(), b.quote.size()));
   if (lcs < 0.9 * shorter || lcs < 0.5 * longer) return std::nullopt;
   // A changed number inside the quote is another statement.
-  WordWeights none;
-  const std::vector<LinkToken> da = Distinct(a.quote), db = Distinct(b.quote);
-  std::vector<double> ia, ib;
-  if (Measure(da, IdfOf(nullptr, da, none, &ia), db, IdfOf(nullptr, db, none, &ib)).number_changed)
-    return std::nullopt;
+  if (NumberChanged(a.quote, b.quote)) return std::nullopt;
   return 0.5 + 0.5 * lcs / longer;
 }
 
@@ -205,10 +229,16 @@ bool TooPlain(const FigureFacts& f) {
 std::optional<double> FigureScore(const Statement& a, const Statement& b,
                                   const std::vector<LinkToken>& da,
                                   const std::vector<LinkToken>& db, const WordWeights& w,
-                                  double min_context) {
+                                  double min_context, double rare_fraction) {
   double best = -1;
   if (a.figures.empty() || b.figures.empty()) return std::nullopt;
   if (ChangedFigure(a, b)) return std::nullopt;
+  // Word frequencies in a small store say little: there, every word counts as rare.
+  const int64_t rare_df =
+      w.articles() < kRareFrom
+          ? INT64_MAX
+          : std::max<int64_t>(kRareFloor, static_cast<int64_t>(rare_fraction *
+                                                               static_cast<double>(w.articles())));
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
       if (TooPlain(fa) || TooPlain(fb) || !Compatible(fa, fb)) continue;
@@ -216,6 +246,7 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
       int words = 0;
       double weight = 0;
       bool measured = false;
+      bool rare = false;  // a shared context word few stored articles have
       auto own = [&](uint64_t h) {
         return std::binary_search(fa.words.begin(), fa.words.end(), h) ||
                std::binary_search(fb.words.begin(), fb.words.end(), h);
@@ -224,6 +255,7 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
         if (t.stop || t.number || own(t.hash) || !Contains(db, t.hash)) continue;
         ++words;
         weight += w.Idf(t.hash);
+        if (w.Df(t.hash) <= rare_df) rare = true;
         if (std::find(fa.measured.begin(), fa.measured.end(), t.hash) != fa.measured.end() &&
             std::find(fb.measured.begin(), fb.measured.end(), t.hash) != fb.measured.end())
           measured = true;
@@ -231,7 +263,8 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
       const bool same_noun = fa.noun != 0 && fa.noun == fb.noun;
       const bool supported =
           (same_noun || measured) ? words >= 1 : (words >= 2 && weight >= min_context);
-      if (!supported) continue;
+      // Common words alone (a results table's "shr loss ... cts") are no context, unless many.
+      if (!supported || (!rare && words < kManyContextWords)) continue;
       best = std::max(best, std::min(0.95, 0.55 + 0.05 * words));
     }
   }
@@ -445,7 +478,7 @@ std::optional<Verdict> Compare(const Statement& a, const Statement& b, const Wor
   const std::optional<Near> n = NearScore(a, b, da, db, w, options);
   if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
   // A restatement in other words that shares a figure is a figure link.
-  if (auto f = FigureScore(a, b, da, db, w, options.figure_context))
+  if (auto f = FigureScore(a, b, da, db, w, options.figure_context, options.figure_rare))
     return Verdict{LinkKind::kFigure, *f};
   if (n) return Verdict{LinkKind::kNear, n->score};
   return std::nullopt;

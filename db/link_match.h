@@ -8,17 +8,22 @@
 //    patterns/link_near_model.txt) gives a probability >= near_threshold from the pair's
 //    word features (NearFeatures: common subsequence, weighted and plain overlap, unmatched
 //    words and numbers, lengths), and the two share a common subsequence of at least
-//    6 words. A number changed between the two (each side has a number the other lacks: "rose
-//    4.4%" vs "rose 4.6%") is never near. When the common subsequence covers less than half of
-//    the longer statement and they share a supported figure, the pair is a figure link instead
-//    (a restatement in other words).
+//    6 words. A number changed between the two (each side has a number the other lacks,
+//    repeats counted: "rose 4.4%" vs "rose 4.6%", "three vs three" vs "four vs three") is never
+//    near; number words from two up count as numbers (link_text.h). When the common subsequence
+//    covers less than half of the longer statement and they share a supported figure, the pair is a
+//    figure link instead (a restatement in other words).
 //  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other — not a
 //    small bare count (no counted noun, no rate, under 10: "2 to 1") — with supporting context:
 //    when both name the same counted noun, one more shared content word; when the measured things
 //    share a word, one more; otherwise two shared content words weighing >= figure_context (numbers
-//    and the figures' own words do not count) — and no figure changed between them (same unit and
-//    noun, values within a factor of 1.5 but not compatible, and unmatched on both sides: "4.48%"
-//    vs "4.46%").
+//    and the figures' own words do not count); one of those context words must be rare (at most
+//    figure_rare of the stored articles have it, or 3; in a store of fewer than 1,000 articles
+//    every word counts as rare), unless there are six or more: common
+//    words alone ("shr loss ... cts" in every results table, "20 pct stake") say nothing about
+//    which company or event the figure belongs to — and no figure changed between them (same
+//    unit and noun, values within a factor of 1.5 but not compatible, and unmatched on both
+//    sides: "4.48%" vs "4.46%").
 // Scores: quote gives its similarity (0.5..1), near the model's probability, figure 0.55 + 0.05
 // per shared context word (at most 0.95). Verbatim links (equal sentence hashes) never reach
 // Compare.
@@ -69,6 +74,7 @@ class WordWeights {
   // Changes whenever a weight may have changed (cached weights are stale).
   uint64_t stamp() const { return stamp_; }
   bool Has(uint64_t word) const { return Find(word) != nullptr; }
+  int64_t articles() const { return articles_; }
   int64_t Df(uint64_t word) const {
     const int64_t* df = Find(word);
     return df == nullptr ? 1 : *df;
@@ -132,7 +138,8 @@ class NearModel {
 struct MatchOptions {
   const NearModel* model = nullptr;  // not owned; required for near links (none: no near links)
   double near_threshold = 0.65;      // probability a near link needs
-  double figure_context = 6.0;
+  double figure_context = 6.0;  // idf weight of the shared context words (without noun or measure)
+  double figure_rare = 0.005;   // a rare word: in at most this share of the stored articles
 };
 
 struct Verdict {

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "db/linker.h"
 
@@ -61,6 +62,16 @@ Result<std::shared_ptr<const LinkLexicon>> LinkLexicon::Create(const RuleSet& ru
     if (line.fields.size() != 2) return (*synonyms)->Error(line, "want WORD and CANONICAL");
     lex->synonyms_[line.fields[0]] = line.fields[1];
   }
+  // Number words from two up ("three people", "ninety") are read as their digits, so that
+  // "three" and "3" match and "three" against "four" is a changed number. "one" stays a word:
+  // it is a pronoun as often ("one of them").
+  auto numbers = rules.Get("number_words.txt");
+  if (!numbers.ok()) return numbers.status();
+  for (const RuleLine& line : (*numbers)->lines) {
+    if (line.fields.size() < 3 || (line.fields[2] != "unit" && line.fields[2] != "ten")) continue;
+    const int value = std::atoi(line.fields[1].c_str());
+    if (value >= 2) lex->number_words_[line.fields[0]] = std::to_string(value);
+  }
   auto stop = rules.Get("link_stopwords.txt");
   if (!stop.ok()) return stop.status();
   for (const RuleLine& line : (*stop)->lines) {
@@ -92,6 +103,7 @@ Result<std::shared_ptr<const LinkLexicon>> LinkLexicon::Create(const RuleSet& ru
 
 uint64_t LinkLexicon::WordHash(std::string_view word) const {
   std::string w = FoldNormalized(word);
+  if (auto n = number_words_.find(w); n != number_words_.end()) return WordId(n->second);
   if (!w.empty() && !IsDigit(w[0])) StemPlural(w);
   auto syn = synonyms_.find(w);
   if (syn != synonyms_.end()) w = syn->second;
@@ -101,6 +113,12 @@ uint64_t LinkLexicon::WordHash(std::string_view word) const {
 void LinkLexicon::Emit(std::string& word, bool number, std::vector<LinkToken>* out) const {
   if (word.empty()) return;
   LinkToken t;
+  if (!number) {
+    if (auto n = number_words_.find(word); n != number_words_.end()) {
+      word = n->second;
+      number = true;
+    }
+  }
   t.number = number;
   if (!number) {
     StemPlural(word);

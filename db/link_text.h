@@ -10,6 +10,8 @@
 //    "3.3" stays); '%' is the word "percent";
 //  - light plural stemming: "knives" -> "knife", "cities" -> "city", "officers" -> "officer",
 //    "boxes" -> "box" (words of 4 letters or more; "news", "bus", "crisis" kept);
+//  - number words from two up are their digits ("three" -> "3", a number; patterns/
+//    number_words.txt: units and tens), "one" staying a word;
 //  - synonyms are folded to one canonical word (patterns/link_synonyms.txt);
 //  - stop words (patterns/link_stopwords.txt) are flagged: they weigh little in similarity and
 //    are no shingle or anchor.
@@ -48,7 +50,8 @@ struct LinkToken {
 
 class LinkLexicon {
  public:
-  // Reads link_stopwords.txt, link_synonyms.txt and link_boilerplate.txt from `rules`.
+  // Reads link_stopwords.txt, link_synonyms.txt, link_boilerplate.txt and number_words.txt from
+  // `rules`.
   static Result<std::shared_ptr<const LinkLexicon>> Create(const RuleSet& rules);
 
   // The tokens of a sentence key (lower case, as SentenceKey makes it).
@@ -66,10 +69,11 @@ class LinkLexicon {
   LinkLexicon() = default;
   void Emit(std::string& word, bool number, std::vector<LinkToken>* out) const;
 
-  std::unordered_set<uint64_t> stop_;                      // canonical hashes
-  std::unordered_map<std::string, std::string> synonyms_;  // stemmed word -> canonical
-  std::unique_ptr<RE2::Set> boilerplate_;                  // block headings
-  std::unique_ptr<RE2::Set> boilerplate_lines_;            // house lines
+  std::unordered_set<uint64_t> stop_;                          // canonical hashes
+  std::unordered_map<std::string, std::string> synonyms_;      // stemmed word -> canonical
+  std::unordered_map<std::string, std::string> number_words_;  // "three" -> "3" (from 2 up)
+  std::unique_ptr<RE2::Set> boilerplate_;                      // block headings
+  std::unique_ptr<RE2::Set> boilerplate_lines_;                // house lines
 };
 
 // The light plural stemming described above, in place (ASCII lower-case words only).

@@ -70,6 +70,10 @@ std::string SentenceKey(const NormalizedText& body, Span raw) {
 
 namespace {
 
+// The kind byte of a statement's candidate key that is looked up but not posted (an anchor:
+// Link). Above every KeyKind, so that a posted key sorts before it.
+constexpr uint8_t kLookupOnly = 0xff;
+
 // Days since 1970-01-01 of a 'YYYY-MM-DD' date, or nothing for a shorter or odd one.
 std::optional<int64_t> DayNumber(const std::string& d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return std::nullopt;
@@ -470,14 +474,28 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     keys.assign(sentences[i].keys.begin(), sentences[i].keys.end());
     rare.clear();
     for (uint64_t w : statements[i].content) rare.push_back({weights.Df(w), w});
+    std::sort(rare.begin(), rare.end());
+    // Posted: its rarest words (ties by hash, the same order in every article). Looked up: its
+    // rarest words that another stored article has (frequency >= 2 with this one) — a word only
+    // this article has finds nothing now, and a later restatement's own new words would
+    // otherwise crowd out the words it shares with this one.
     const size_t n_anchors = std::min(rare.size(), static_cast<size_t>(options.anchors));
-    std::partial_sort(rare.begin(), rare.begin() + static_cast<ptrdiff_t>(n_anchors), rare.end());
     for (size_t k = 0; k < n_anchors; ++k) {
       keys.push_back(
           {IndexKey(KeyKind::kAnchor, rare[k].second), static_cast<uint8_t>(KeyKind::kAnchor)});
     }
+    size_t looked_up = 0;
+    for (size_t k = 0; k < rare.size() && looked_up < n_anchors; ++k) {
+      if (rare[k].first < 2) continue;
+      ++looked_up;
+      if (k < n_anchors) continue;  // posted too
+      keys.push_back({IndexKey(KeyKind::kAnchor, rare[k].second), kLookupOnly});
+    }
+    // By key, a posted key before a lookup-only one (kLookupOnly sorts last), then one of each.
     std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end(),
+                           [](const auto& x, const auto& y) { return x.first == y.first; }),
+               keys.end());
     for (const auto& [key, kind] : keys) {
       if (!index.Capped(key)) lookup.push_back(key);
     }
@@ -540,7 +558,8 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
     votes.clear();  // (sentence, weight), summed per sentence below
     for (const auto& [key, kind_byte] : keys) {
       if (index.Capped(key)) continue;
-      const KeyKind kind = static_cast<KeyKind>(kind_byte);
+      const bool lookup_only = kind_byte == kLookupOnly;
+      const KeyKind kind = lookup_only ? KeyKind::kAnchor : static_cast<KeyKind>(kind_byte);
       auto from = std::lower_bound(postings.begin(), postings.end(), std::pair{key, INT64_MIN});
       auto to = from;
       while (to != postings.end() && to->first == key) ++to;
@@ -560,7 +579,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
           votes.push_back({p->second, weight});
         }
       }
-      index.AddPosting(key, s_id);
+      if (!lookup_only) index.AddPosting(key, s_id);
     }
 
     // 3. Verify the best-supported candidates.
@@ -614,6 +633,7 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   linker.impl_->match.model = &*linker.impl_->near_model;
   linker.impl_->match.near_threshold = options.near_threshold;
   linker.impl_->match.figure_context = options.figure_context;
+  linker.impl_->match.figure_rare = options.figure_rare;
   return linker;
 }
 
@@ -632,6 +652,7 @@ Result<Linker> Linker::Create(sqlite3* db) {
   get("min_votes", &o.min_votes);
   get("near_threshold", &o.near_threshold);
   get("figure_context", &o.figure_context);
+  get("figure_rare", &o.figure_rare);
   get("recent_from", &o.recent_from);
   get("merge_postings", &o.merge_postings);
   return Create(db, o);

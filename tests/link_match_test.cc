@@ -252,5 +252,40 @@ TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
   }
 }
 
+// Regression: "Shr loss 29 cts" in one company's results linked to every other company's
+// "Shr loss 29 cts": common words were taken as the figure's context.
+TEST_CASE("figure links: common words alone do not tie a figure to its story", "[link_match]") {
+  const Fixture fx;
+  WordWeights w;
+  w.SetArticles(1000);  // a rare word: in at most 5 of them (figure_rare 0.005)
+  for (const char* common : {"company", "said", "sold", "filing", "year", "pension", "fund"}) {
+    w.Set(fx.lex->WordHash(common), 400);
+  }
+  w.Set(fx.lex->WordHash("harbourside"), 3);
+  MatchOptions options = fx.options;
+  options.near_threshold = 2;  // no near links: the figure rule alone decides
+  struct Case {
+    const char* what;
+    const char* a;
+    const char* b;
+    bool figure;
+  } const cases[] = {
+      {"only common words shared", "The company said it sold 250 shares to a pension fund.",
+       "Last year the company sold 250 shares, a filing said.", false},
+      {"a rare name shared too",
+       "The company said it sold 250 shares to a pension fund in Harbourside.",
+       "Last year the company sold 250 shares, a Harbourside filing said.", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    Statement a = fx.Make(c.a), b = fx.Make(c.b);
+    a.figures = {Count(fx, 250, "shares")};
+    b.figures = {Count(fx, 250, "shares")};
+    const std::optional<Verdict> v = Compare(a, b, w, options);
+    INFO("kind " << (v ? LinkKindName(v->kind) : "none"));
+    CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.figure);
+  }
+}
+
 }  // namespace
 }  // namespace claimex

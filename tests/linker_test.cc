@@ -71,6 +71,8 @@ TEST_CASE("link tokens: stems, numbers, synonyms and stop words", "[links]") {
       {"the bus", "the buses", false},     // "bus" is too short to stem, "buses" becomes "buse"
       {"news crisis", "news crisis", true},
       {"under-25s", "under 25 s", true},
+      {"three ferries", "3 ferries", true},  // number words from two up are digits
+      {"one ferry", "1 ferry", false},       // "one" stays a word (a pronoun as often)
   };
   for (const Case& c : cases) {
     INFO(c.a << " | " << c.b);
@@ -87,6 +89,11 @@ TEST_CASE("link tokens: stems, numbers, synonyms and stop words", "[links]") {
   CHECK(t[3].number);
   CHECK(t[3].hash == Lex().WordHash("2900"));
   CHECK_FALSE(t[4].stop);
+  t = Tokens("twenty officers");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].number);
+  CHECK(t[0].hash == Lex().WordHash("20"));
+  CHECK(Lex().WordHash("twenty") == Lex().WordHash("20"));
 }
 
 TEST_CASE("link shingles: a shared run of words shares a fingerprint", "[links]") {
@@ -213,6 +220,20 @@ TEST_CASE("link compare: near, figure, quote and what must not link", "[links]")
       {"a number changed",
        MakeStatement("Burglary in Eastmoor fell by 9 per cent in the year to June."),
        MakeStatement("Burglary in Eastmoor fell by 6 per cent in the year to June."), std::nullopt},
+      // Regression: number words were plain words, so "three" against "four" made a near link.
+      {"a number word changed",
+       MakeStatement("Three people were hurt when the ferry hit the pier at Eastmoor on Sunday."),
+       MakeStatement("Four people were hurt when the ferry hit the pier at Eastmoor on Sunday."),
+       std::nullopt},
+      {"a number word and its digits",
+       MakeStatement("Three people were hurt when the ferry hit the pier at Eastmoor on Sunday."),
+       MakeStatement("3 people were hurt when the ferry hit the pier at Eastmoor on Sunday."),
+       LinkKind::kNear},
+      // Regression: numbers were compared as sets, so a repeated one hid a changed one.
+      {"a repeated number, one of them changed",
+       MakeStatement("Ticket sales rose 4 per cent in May and 4 per cent in June at Eastmoor."),
+       MakeStatement("Ticket sales rose 5 per cent in May and 4 per cent in June at Eastmoor."),
+       std::nullopt},
       {"same topic, other statement",
        MakeStatement("The mayor visited the new ferry terminal on Tuesday with harbour staff."),
        MakeStatement("Ferry passengers complained about delays at the terminal this winter."),
