@@ -153,6 +153,26 @@ Overlap MeasureOverlap(const Statement& sa, const Statement& sb, const std::vect
   return Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
 }
 
+// The most articles a rare word is in: rare_share of the stored articles, at least
+// kRareFloor. Word frequencies in a small store say little: there, every word is rare.
+int64_t RareDf(const WordWeights& w, double rare_share) {
+  if (w.articles() < kRareFrom) return INT64_MAX;
+  return std::max<int64_t>(kRareFloor,
+                           static_cast<int64_t>(rare_share * static_cast<double>(w.articles())));
+}
+
+// Whether two statements (their distinct tokens) share something that ties them to one story:
+// a rare content word, or kManyContextWords content words (numbers left out) of any frequency.
+bool SharesStory(const std::vector<LinkToken>& da, const std::vector<LinkToken>& db,
+                 const WordWeights& w, int64_t rare_df) {
+  int words = 0;
+  for (const LinkToken& t : da) {
+    if (t.stop || t.number || !Contains(db, t.hash)) continue;
+    if (w.Df(t.hash) <= rare_df || ++words >= kManyContextWords) return true;
+  }
+  return false;
+}
+
 struct Near {
   double score = 0;
   bool mostly_same = false;  // most words in the same order
@@ -179,6 +199,9 @@ std::optional<Near> NearScore(const Statement& sa, const Statement& sb,
   const NearFeatures f = Features(sa, sb, o, lcs);
   const double p = options.model->Probability(f);
   if (p < options.near_threshold) return std::nullopt;
+  // Common words alone, however alike ("Shr profit two cts vs loss four cts" in two companies'
+  // results), are a template, not a repeated statement.
+  if (!SharesStory(da, db, w, RareDf(w, options.rare_share))) return std::nullopt;
   return Near{p, f[kLcsLonger] >= 0.5};
 }
 
@@ -229,16 +252,11 @@ bool TooPlain(const FigureFacts& f) {
 std::optional<double> FigureScore(const Statement& a, const Statement& b,
                                   const std::vector<LinkToken>& da,
                                   const std::vector<LinkToken>& db, const WordWeights& w,
-                                  double min_context, double rare_fraction) {
+                                  double min_context, double rare_share) {
   double best = -1;
   if (a.figures.empty() || b.figures.empty()) return std::nullopt;
   if (ChangedFigure(a, b)) return std::nullopt;
-  // Word frequencies in a small store say little: there, every word counts as rare.
-  const int64_t rare_df =
-      w.articles() < kRareFrom
-          ? INT64_MAX
-          : std::max<int64_t>(kRareFloor, static_cast<int64_t>(rare_fraction *
-                                                               static_cast<double>(w.articles())));
+  const int64_t rare_df = RareDf(w, rare_share);
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
       if (TooPlain(fa) || TooPlain(fb) || !Compatible(fa, fb)) continue;
@@ -478,7 +496,7 @@ std::optional<Verdict> Compare(const Statement& a, const Statement& b, const Wor
   const std::optional<Near> n = NearScore(a, b, da, db, w, options);
   if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
   // A restatement in other words that shares a figure is a figure link.
-  if (auto f = FigureScore(a, b, da, db, w, options.figure_context, options.figure_rare))
+  if (auto f = FigureScore(a, b, da, db, w, options.figure_context, options.rare_share))
     return Verdict{LinkKind::kFigure, *f};
   if (n) return Verdict{LinkKind::kNear, n->score};
   return std::nullopt;

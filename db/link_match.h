@@ -10,7 +10,10 @@
 //    words and numbers, lengths), and the two share a common subsequence of at least
 //    6 words. A number changed between the two (each side has a number the other lacks,
 //    repeats counted: "rose 4.4%" vs "rose 4.6%", "three vs three" vs "four vs three") is never
-//    near; number words from two up count as numbers (link_text.h). When the common subsequence
+//    near; number words from two up count as numbers (link_text.h); and the two must share a
+//    rare content word or six content words (as for figures below: a results-table line or a
+//    stock phrase, "Proceeds will be used to reduce debt", is a template, not a statement
+//    repeated). When the common subsequence
 //    covers less than half of the longer statement and they share a supported figure, the pair is a
 //    figure link instead (a restatement in other words).
 //  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other — not a
@@ -18,7 +21,7 @@
 //    when both name the same counted noun, one more shared content word; when the measured things
 //    share a word, one more; otherwise two shared content words weighing >= figure_context (numbers
 //    and the figures' own words do not count); one of those context words must be rare (at most
-//    figure_rare of the stored articles have it, or 3; in a store of fewer than 1,000 articles
+//    rare_share of the stored articles have it, or 3; in a store of fewer than 1,000 articles
 //    every word counts as rare), unless there are six or more: common
 //    words alone ("shr loss ... cts" in every results table, "20 pct stake") say nothing about
 //    which company or event the figure belongs to — and no figure changed between them (same
@@ -139,7 +142,7 @@ struct MatchOptions {
   const NearModel* model = nullptr;  // not owned; required for near links (none: no near links)
   double near_threshold = 0.65;      // probability a near link needs
   double figure_context = 6.0;  // idf weight of the shared context words (without noun or measure)
-  double figure_rare = 0.005;   // a rare word: in at most this share of the stored articles
+  double rare_share = 0.005;    // a rare word: in at most this share of the stored articles
 };
 
 struct Verdict {

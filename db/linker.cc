@@ -633,7 +633,7 @@ Result<Linker> Linker::Create(sqlite3* db, const Options& options) {
   linker.impl_->match.model = &*linker.impl_->near_model;
   linker.impl_->match.near_threshold = options.near_threshold;
   linker.impl_->match.figure_context = options.figure_context;
-  linker.impl_->match.figure_rare = options.figure_rare;
+  linker.impl_->match.rare_share = options.rare_share;
   return linker;
 }
 
@@ -652,7 +652,7 @@ Result<Linker> Linker::Create(sqlite3* db) {
   get("min_votes", &o.min_votes);
   get("near_threshold", &o.near_threshold);
   get("figure_context", &o.figure_context);
-  get("figure_rare", &o.figure_rare);
+  get("rare_share", &o.rare_share);
   get("recent_from", &o.recent_from);
   get("merge_postings", &o.merge_postings);
   return Create(db, o);

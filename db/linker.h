@@ -90,7 +90,7 @@ class Linker {
     int rare_postings = 3;         // an anchor with at most this many postings votes 2, else 1
     double near_threshold = 0.65;  // near model probability for a 'near' link (link_match.h)
     double figure_context = 6.0;   // shared context weight a 'figure' link needs
-    double figure_rare = 0.005;    // ... with a word in at most this share of stored articles
+    double rare_share = 0.005;     // near and figure links need a word this rare (link_match.h)
     // Postings go through link_keys_recent from this many stored articles on, and are merged
     // into link_keys every `merge_postings` of them (link_index.h; they change speed, not links).
     int recent_from = 25000;

@@ -257,7 +257,7 @@ TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
 TEST_CASE("figure links: common words alone do not tie a figure to its story", "[link_match]") {
   const Fixture fx;
   WordWeights w;
-  w.SetArticles(1000);  // a rare word: in at most 5 of them (figure_rare 0.005)
+  w.SetArticles(1000);  // a rare word: in at most 5 of them (rare_share 0.005)
   for (const char* common : {"company", "said", "sold", "filing", "year", "pension", "fund"}) {
     w.Set(fx.lex->WordHash(common), 400);
   }
@@ -284,6 +284,41 @@ TEST_CASE("figure links: common words alone do not tie a figure to its story", "
     const std::optional<Verdict> v = Compare(a, b, w, options);
     INFO("kind " << (v ? LinkKindName(v->kind) : "none"));
     CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.figure);
+  }
+}
+
+// Regression: "Proceeds will be used to reduce debt" and the like, which hundreds of companies'
+// releases carry, made near links between unrelated articles.
+TEST_CASE("near links: common words alone are a template, not a repeated statement",
+          "[link_match]") {
+  const Fixture fx;
+  WordWeights w;
+  w.SetArticles(1000);
+  for (const char* common : {"proceeds", "sale", "used", "reduce", "debt", "company", "said"}) {
+    w.Set(fx.lex->WordHash(common), 400);
+  }
+  w.Set(fx.lex->WordHash("harbourside"), 3);
+  struct Case {
+    const char* what;
+    const char* a;
+    const char* b;
+    bool near;
+  } const cases[] = {
+      {"only common words", "Proceeds of the sale will be used to reduce debt, the company said.",
+       "Proceeds will be used to reduce debt, the company said.", false},
+      {"a rare name too",
+       "Proceeds of the Harbourside sale will be used to reduce debt, the company said.",
+       "Proceeds of the Harbourside sale will be used to reduce debt.", true},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    const std::optional<Verdict> v = Compare(fx.Make(c.a), fx.Make(c.b), w, fx.options);
+    CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.near);
+    // The words alone make it near: with every word counted rare, both are.
+    MatchOptions all_rare = fx.options;
+    all_rare.rare_share = 1;
+    const std::optional<Verdict> r = Compare(fx.Make(c.a), fx.Make(c.b), w, all_rare);
+    CHECK((r.has_value() && r->kind == LinkKind::kNear));
   }
 }
 
