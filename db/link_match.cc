@@ -10,7 +10,7 @@ namespace {
 
 constexpr size_t kMaxLcsTokens = 250;
 constexpr double kStopWeight = 0.1;
-constexpr int64_t kRareFloor = 3;    // a rare word: in at most this many articles, or more
+constexpr int64_t kRareFloor = 25;   // a rare word: in at most this many articles, or more
 constexpr int64_t kRareFrom = 1000;  // articles stored before word rarity counts
 constexpr int kManyContextWords = 6;
 

@@ -21,7 +21,7 @@
 //    when both name the same counted noun, one more shared content word; when the measured things
 //    share a word, one more; otherwise two shared content words weighing >= figure_context (numbers
 //    and the figures' own words do not count); one of those context words must be rare (at most
-//    rare_share of the stored articles have it, or 3; in a store of fewer than 1,000 articles
+//    rare_share of the stored articles have it, or 25; in a store of fewer than 1,000 articles
 //    every word counts as rare), unless there are six or more: common
 //    words alone ("shr loss ... cts" in every results table, "20 pct stake") say nothing about
 //    which company or event the figure belongs to — and no figure changed between them (same

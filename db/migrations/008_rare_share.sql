@@ -1,5 +1,5 @@
 -- 008: 'figure' and 'near' links need their statements to share a rare word (db/link_match.h):
--- one that at most rare_share of the stored articles have (or 3; from 1,000 stored articles on),
+-- one that at most rare_share of the stored articles have (or 25; from 1,000 stored articles on),
 -- unless six or more context words are shared. Common words alone ("Proceeds will be used to
 -- reduce debt", "Shr loss nine cts") tie a statement to no story.
 -- Links already stored are kept; new links follow the rule.
