@@ -514,6 +514,22 @@ class IcuSegmenter : public Segmenter {
     return Status::Ok();
   }
 
+  // Whether text[at] opens a parenthesis that holds a ticker or a short code in capitals
+  // ("(JCP)", "(NYSE: IBM)", "(AP)"): after "Inc." or "Co." it goes on the sentence.
+  static bool TickerFollows(std::string_view text, size_t at) {
+    size_t i = at + 1;
+    int capitals = 0;
+    for (; i < text.size() && i - at <= 16 && text[i] != ')'; ++i) {
+      const char c = text[i];
+      if (IsUpper(c)) {
+        ++capitals;
+      } else if (!IsDigit(c) && c != '.' && c != ':' && c != ' ' && c != '-') {
+        return false;
+      }
+    }
+    return i < text.size() && text[i] == ')' && capitals >= 1;
+  }
+
   // Whether ICU's break before text[next] (after white space) stands.
   bool KeepBreak(std::string_view text, size_t next, size_t para_end) const {
     size_t end = next;
@@ -529,7 +545,8 @@ class IcuSegmenter : public Segmenter {
     if (cls == AbbrevClass::kNone) return true;
     if (cls == AbbrevClass::kTitle) return false;
     if (cls == AbbrevClass::kNum) return !IsDigit(nc);
-    if (nc == '"' || nc == '\'' || nc == '(') return true;  // a quotation opens
+    if (nc == '(') return !TickerFollows(text, next);  // "Co. (JCP) and": not an aside
+    if (nc == '"' || nc == '\'') return true;          // a quotation opens
     size_t w = next;
     while (w < text.size() && w - next < 32 && (IsUpper(text[w]) || IsLower(text[w]))) ++w;
     return rules_.IsOpener(text.substr(next, w - next));

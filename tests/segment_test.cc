@@ -120,6 +120,12 @@ TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[se
       {"company suffix ending a sentence",
        "She joined Brill Ltd. The pay was good.",
        {"She joined Brill Ltd.", "The pay was good."}},
+      // Regression: "Inc. (JCP)" broke the sentence before the ticker.
+      {"company suffix before a ticker",
+       "Brill Co. Inc. (BRL) and Mott Co. (NYSE: MTT) gained. She joined Brill Ltd. (The pay was "
+       "good.)",
+       {"Brill Co. Inc. (BRL) and Mott Co. (NYSE: MTT) gained.", "She joined Brill Ltd.",
+        "(The pay was good.)"}},
       {"street at the end of a sentence",
        "The depot is on Mill St. The gates open at six.",
        {"The depot is on Mill St.", "The gates open at six."}},
