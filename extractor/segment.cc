@@ -538,6 +538,11 @@ class IcuSegmenter : public Segmenter {
     char nc = text[next];
     if (IsLower(nc)) return false;  // "“Why?” she asked."
     char last = text[end - 1];
+    // A full stop inside a token is no sentence end: market codes (".SPX", "<.DJI>") and the
+    // like; an ellipsis is ("up...The"). Two sentences glued without a space, "war.The", are
+    // split in Emit.
+    if (last == '.' && end == next && IsAlnum(text[next]) && (end < 2 || text[end - 2] != '.'))
+      return false;
     if ((last == '"' || last == '\'') && end >= 2 && (text[end - 2] == '?' || text[end - 2] == '!'))
       return !rules_.AttributionFollows(text, next, para_end);  // "“Why?” Mr Dale asked."
     if (last != '.') return true;

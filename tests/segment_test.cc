@@ -126,6 +126,11 @@ TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[se
        "good.)",
        {"Brill Co. Inc. (BRL) and Mott Co. (NYSE: MTT) gained.", "She joined Brill Ltd.",
         "(The pay was good.)"}},
+      // Regression: ICU broke after the full stop of ".SPX", leaving "The broader ... Index ."
+      {"market codes with a full stop",
+       "The Brill 500 Index .BRX was up 3 points. The Mott average <.MTT> added 28 points...Fine.",
+       {"The Brill 500 Index .BRX was up 3 points.", "The Mott average <.MTT> added 28 points...",
+        "Fine."}},
       {"street at the end of a sentence",
        "The depot is on Mill St. The gates open at six.",
        {"The depot is on Mill St.", "The gates open at six."}},
