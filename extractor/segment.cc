@@ -530,6 +530,12 @@ class IcuSegmenter : public Segmenter {
     return i < text.size() && text[i] == ')' && capitals >= 1;
   }
 
+  // Whether text[at] starts a capitalised word or a one-letter capital ("The", "A ").
+  static bool OpensSentence(std::string_view text, size_t at) {
+    return IsUpper(text[at]) &&
+           (at + 1 == text.size() || IsLower(text[at + 1]) || IsSpace(text[at + 1]));
+  }
+
   // Whether ICU's break before text[next] (after white space) stands.
   bool KeepBreak(std::string_view text, size_t next, size_t para_end) const {
     size_t end = next;
@@ -538,10 +544,13 @@ class IcuSegmenter : public Segmenter {
     char nc = text[next];
     if (IsLower(nc)) return false;  // "“Why?” she asked."
     char last = text[end - 1];
-    // A full stop inside a token is no sentence end: market codes (".SPX", "<.DJI>") and the
-    // like; an ellipsis is ("up...The"). Two sentences glued without a space, "war.The", are
-    // split in Emit.
-    if (last == '.' && end == next && IsAlnum(text[next]) && (end < 2 || text[end - 2] != '.'))
+    // A token that starts with a full stop is no sentence end: market codes (".SPX", "<.DJI>"),
+    // decimals (".36%"); before a capitalised word (" .The"), or after ". .", it is. A stop
+    // right after a word or bracket ("war.The", "(FEMA).I am") keeps ICU's break, and Emit
+    // splits glued sentences that ICU joined.
+    if (last == '.' && end == next && end >= 3 && IsAlnum(text[next]) &&
+        (IsSpace(text[end - 2]) || text[end - 2] == '<' || text[end - 2] == '(') &&
+        text[end - 3] != '.' && !OpensSentence(text, next))
       return false;
     if ((last == '"' || last == '\'') && end >= 2 && (text[end - 2] == '?' || text[end - 2] == '!'))
       return !rules_.AttributionFollows(text, next, para_end);  // "“Why?” Mr Dale asked."

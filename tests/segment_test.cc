@@ -128,9 +128,11 @@ TEST_CASE("sentences break where a sentence ends, not after abbreviations", "[se
         "(The pay was good.)"}},
       // Regression: ICU broke after the full stop of ".SPX", leaving "The broader ... Index ."
       {"market codes with a full stop",
-       "The Brill 500 Index .BRX was up 3 points. The Mott average <.MTT> added 28 points...Fine.",
+       "The Brill 500 Index .BRX was up 3 points. The Mott average <.MTT> added 28 points...Fine. "
+       "It cost .50 a share. Sales fell in Dover .The port shut. Nothing . . .A rumour spread.",
        {"The Brill 500 Index .BRX was up 3 points.", "The Mott average <.MTT> added 28 points...",
-        "Fine."}},
+        "Fine.", "It cost .50 a share.", "Sales fell in Dover .", "The port shut.", "Nothing . . .",
+        "A rumour spread."}},
       {"street at the end of a sentence",
        "The depot is on Mill St. The gates open at six.",
        {"The depot is on Mill St.", "The gates open at six."}},
