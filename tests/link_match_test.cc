@@ -252,38 +252,46 @@ TEST_CASE("figure links: a small bare count anchors nothing", "[link_match]") {
   }
 }
 
+// Word weights over 1,000 articles in which `common` are in 400 each and "harbourside" in 3 (a
+// rare word is in at most 25: link_match.h).
+WordWeights WithCommonWords(const Fixture& fx, std::initializer_list<const char*> common) {
+  WordWeights w;
+  w.SetArticles(1000);
+  for (const char* word : common) w.Set(fx.lex->WordHash(word), 400);
+  w.Set(fx.lex->WordHash("harbourside"), 3);
+  return w;
+}
+
+struct RareCase {
+  const char* what;
+  const char* a;
+  const char* b;
+  bool linked;  // with the kind the test looks at
+};
+
 // Regression: "Shr loss 29 cts" in one company's results linked to every other company's
 // "Shr loss 29 cts": common words were taken as the figure's context.
 TEST_CASE("figure links: common words alone do not tie a figure to its story", "[link_match]") {
   const Fixture fx;
-  WordWeights w;
-  w.SetArticles(1000);  // a rare word: in at most 5 of them (rare_share 0.005)
-  for (const char* common : {"company", "said", "sold", "filing", "year", "pension", "fund"}) {
-    w.Set(fx.lex->WordHash(common), 400);
-  }
-  w.Set(fx.lex->WordHash("harbourside"), 3);
+  const WordWeights w =
+      WithCommonWords(fx, {"company", "said", "sold", "filing", "year", "pension", "fund"});
   MatchOptions options = fx.options;
   options.near_threshold = 2;  // no near links: the figure rule alone decides
-  struct Case {
-    const char* what;
-    const char* a;
-    const char* b;
-    bool figure;
-  } const cases[] = {
+  const RareCase cases[] = {
       {"only common words shared", "The company said it sold 250 shares to a pension fund.",
        "Last year the company sold 250 shares, a filing said.", false},
       {"a rare name shared too",
        "The company said it sold 250 shares to a pension fund in Harbourside.",
        "Last year the company sold 250 shares, a Harbourside filing said.", true},
   };
-  for (const Case& c : cases) {
+  for (const RareCase& c : cases) {
     INFO(c.what);
     Statement a = fx.Make(c.a), b = fx.Make(c.b);
     a.figures = {Count(fx, 250, "shares")};
     b.figures = {Count(fx, 250, "shares")};
     const std::optional<Verdict> v = Compare(a, b, w, options);
     INFO("kind " << (v ? LinkKindName(v->kind) : "none"));
-    CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.figure);
+    CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.linked);
   }
 }
 
@@ -292,31 +300,22 @@ TEST_CASE("figure links: common words alone do not tie a figure to its story", "
 TEST_CASE("near links: common words alone are a template, not a repeated statement",
           "[link_match]") {
   const Fixture fx;
-  WordWeights w;
-  w.SetArticles(1000);
-  for (const char* common : {"proceeds", "sale", "used", "reduce", "debt", "company", "said"}) {
-    w.Set(fx.lex->WordHash(common), 400);
-  }
-  w.Set(fx.lex->WordHash("harbourside"), 3);
-  struct Case {
-    const char* what;
-    const char* a;
-    const char* b;
-    bool near;
-  } const cases[] = {
+  const WordWeights w =
+      WithCommonWords(fx, {"proceeds", "sale", "used", "reduce", "debt", "company", "said"});
+  const RareCase cases[] = {
       {"only common words", "Proceeds of the sale will be used to reduce debt, the company said.",
        "Proceeds will be used to reduce debt, the company said.", false},
       {"a rare name too",
        "Proceeds of the Harbourside sale will be used to reduce debt, the company said.",
        "Proceeds of the Harbourside sale will be used to reduce debt.", true},
   };
-  for (const Case& c : cases) {
+  MatchOptions all_rare = fx.options;
+  all_rare.rare_share = 1;
+  for (const RareCase& c : cases) {
     INFO(c.what);
     const std::optional<Verdict> v = Compare(fx.Make(c.a), fx.Make(c.b), w, fx.options);
-    CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.near);
+    CHECK((v.has_value() && v->kind == LinkKind::kNear) == c.linked);
     // The words alone make it near: with every word counted rare, both are.
-    MatchOptions all_rare = fx.options;
-    all_rare.rare_share = 1;
     const std::optional<Verdict> r = Compare(fx.Make(c.a), fx.Make(c.b), w, all_rare);
     CHECK((r.has_value() && r->kind == LinkKind::kNear));
   }
