@@ -487,6 +487,13 @@ double NearModel::Probability(const NearFeatures& f) const {
   return 1.0 / (1.0 + std::exp(-z));
 }
 
+bool Specific(const Statement& st, const WordWeights& w, double rare_share) {
+  if (!st.figures.empty() || !st.quote.empty()) return true;
+  std::vector<LinkToken> scratch;
+  const std::vector<LinkToken>& d = DistinctOf(st, &scratch);
+  return SharesStory(d, d, w, RareDf(w, rare_share));
+}
+
 std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,
                                const MatchOptions& options) {
   if (auto q = QuoteScore(a, b)) return Verdict{LinkKind::kQuote, *q};

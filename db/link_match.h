@@ -29,7 +29,7 @@
 //    sides: "4.48%" vs "4.46%").
 // Scores: quote gives its similarity (0.5..1), near the model's probability, figure 0.55 + 0.05
 // per shared context word (at most 0.95). Verbatim links (equal sentence hashes) never reach
-// Compare.
+// Compare; the linker makes them for Specific statements only (below).
 #ifndef CLAIMEX_DB_LINK_MATCH_H_
 #define CLAIMEX_DB_LINK_MATCH_H_
 
@@ -149,6 +149,12 @@ struct Verdict {
   LinkKind kind = LinkKind::kNear;
   double score = 0;
 };
+
+// Whether a statement says something specific enough that a copy of it is a repeated statement:
+// it holds a figure or a direct quote, or a rare content word, or six content words (the test of
+// SharesStory for near links, on the statement itself). "He did not elaborate.", "Terms of the
+// acquisition were not disclosed." are not: their verbatim copies are not linked.
+bool Specific(const Statement& st, const WordWeights& w, double rare_share);
 
 // Whether statements a and b (of different articles) repeat each other, and how.
 std::optional<Verdict> Compare(const Statement& a, const Statement& b, const WordWeights& w,

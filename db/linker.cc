@@ -530,6 +530,8 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
           index.Cap(vkey, KeyKind::kVerbatim, static_cast<int64_t>(same.size())));
       continue;
     }
+    // A stock phrase ("He did not elaborate.") repeats no statement: its copies are no links.
+    if (!Specific(st, weights, options.rare_share)) same.clear();
     for (const auto& [other, other_article] : same) {
       if (is_own(other)) continue;
       Result<ArticleInfo> oa = ArticleOf(other_article);
