@@ -371,6 +371,8 @@ TEST_CASE("what is no figure", "[quantity]") {
       {"The 5G rollout and COVID-19 rules were discussed.", {}},
       {"Traffic on the M62 and Section 106 payments were raised.", {}},
       {"The FTSE 100 and S&P 500 rose.", {}},
+      // Regression: the index's name and the pension plan's were counts ("500 Index", "401").
+      {"The Standard & Poor's 500 Index rose and 401(k) plans gained.", {}},
       {"Stay safe 4 min read", {}},
       {"The scheme programme3 has ended.", {}},
       {"Spending rose over the last 10 years and has been flat for three months.", {}},
