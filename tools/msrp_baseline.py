@@ -8,7 +8,8 @@ The baseline links two sentences when the Jaccard overlap of their lower-cased w
 least a threshold; it prints precision and recall over the labelled pairs (same / different, as
 the scorer counts links: pairs judged neither way are ignored) for a range of thresholds, the
 best-F1 threshold, and, with --export (a `claimex export` of the set), claimex's own precision and
-recall with the baseline's precision at claimex's recall and its recall at claimex's precision.
+recall (and per link kind) with the baseline's precision at claimex's recall and its recall at
+claimex's precision.
 """
 import argparse
 import json
@@ -61,13 +62,22 @@ def main():
     best = max(curve, key=lambda c: c[3])
     print(f"  best F1: t={best[0]:.2f} precision {best[1]:.3f} recall {best[2]:.3f} F1 {best[3]:.3f}")
     if args.export:
-        linked = set()
+        linked, kinds = set(), {}
         for rec in load(args.export):
             if rec.get("type") == "link":
-                linked.add(frozenset((rec["a"]["article"], rec["b"]["article"])))
+                pair = frozenset((rec["a"]["article"], rec["b"]["article"]))
+                linked.add(pair)
+                kinds.setdefault(pair, set()).add(rec["kind"])
         tp, fp = len(linked & pos), len(linked & neg)
         p, r = pr(tp, fp, len(pos))
         print(f"claimex: precision {p:.3f} recall {r:.3f} F1 {2 * p * r / (p + r):.3f}")
+        # By kind: judged pairs with a link of that kind (a pair can have more than one).
+        for kind in ("verbatim", "quote", "near", "figure"):
+            right = sum(1 for q in pos if kind in kinds.get(q, ()))
+            wrong = sum(1 for q in neg if kind in kinds.get(q, ()))
+            if right + wrong:
+                print(f"  {kind:8} links: {right} same pairs, {wrong} different pairs "
+                      f"(precision {right / (right + wrong):.3f})")
         # The baseline at claimex's operating point, from the fine-grained curve.
         fine = []
         for t in sorted(set(overlap.values())):
