@@ -114,9 +114,9 @@ FigureFacts MakeFigure(const LinkLexicon& lex, const FigureInput& in) {
   if (in.value) f.value = *in.value;
   f.low = in.low;
   f.high = in.high;
-  const double magnitude = f.range ? std::max(std::fabs(in.low.value_or(0)),
-                                              std::fabs(in.high.value_or(0)))
-                                   : std::fabs(f.value);
+  const double magnitude =
+      f.range ? std::max(std::fabs(in.low.value_or(0)), std::fabs(in.high.value_or(0)))
+              : std::fabs(f.value);
   double tol = HalfUnit(in.text, f.range ? in.low.value_or(in.high.value_or(0)) : f.value);
   tol = std::min(tol, kMaxRelTolerance * magnitude);
   if (f.qualifier == 'a') tol = std::max(tol, kMaxRelTolerance * magnitude);
@@ -153,6 +153,15 @@ bool Compatible(const FigureFacts& a, const FigureFacts& b) {
   if (a.change != 0 && b.change != 0 && a.change != b.change) return false;
   if (a.change_kind != 0 && b.change_kind != 0 && a.change_kind != b.change_kind) return false;
   return DatesAgree(a.time_from, b.time_from) && DatesAgree(a.time_to, b.time_to);
+}
+
+bool PlainFigure(const FigureFacts& f) {
+  if (f.range) return f.low && f.high && *f.low > 0 && *f.high >= 10 * *f.low;
+  return f.unit == "count" && f.noun == 0 && !f.per_value && std::fabs(f.value) < 10;
+}
+
+bool SmallCount(const FigureFacts& f) {
+  return !f.range && f.unit == "count" && !f.per_value && std::fabs(f.value) < 10;
 }
 
 std::vector<uint64_t> FigureKeys(const FigureFacts& f) {

@@ -243,12 +243,6 @@ bool ChangedFigure(const Statement& a, const Statement& b) {
   return false;
 }
 
-// A figure too plain to anchor a figure link: a small bare count — no counted noun, no rate,
-// under 10 ("2 to 1", "one of them") — which any two sentences can share.
-bool TooPlain(const FigureFacts& f) {
-  return !f.range && f.unit == "count" && f.noun == 0 && !f.per_value && std::fabs(f.value) < 10;
-}
-
 std::optional<double> FigureScore(const Statement& a, const Statement& b,
                                   const std::vector<LinkToken>& da,
                                   const std::vector<LinkToken>& db, const WordWeights& w,
@@ -259,12 +253,12 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
   const int64_t rare_df = RareDf(w, rare_share);
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
-      if (TooPlain(fa) || TooPlain(fb) || !Compatible(fa, fb)) continue;
+      if (PlainFigure(fa) || PlainFigure(fb) || !Compatible(fa, fb)) continue;
       // Shared content words that are not numbers and not the figures' own words.
       int words = 0;
       double weight = 0;
       bool measured = false;
-      bool rare = false;  // a shared context word few stored articles have
+      int rare = 0;  // shared context words few stored articles have
       auto own = [&](uint64_t h) {
         return std::binary_search(fa.words.begin(), fa.words.end(), h) ||
                std::binary_search(fb.words.begin(), fb.words.end(), h);
@@ -273,7 +267,7 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
         if (t.stop || t.number || own(t.hash) || !Contains(db, t.hash)) continue;
         ++words;
         weight += w.Idf(t.hash);
-        if (w.Df(t.hash) <= rare_df) rare = true;
+        if (w.Df(t.hash) <= rare_df) ++rare;
         if (std::find(fa.measured.begin(), fa.measured.end(), t.hash) != fa.measured.end() &&
             std::find(fb.measured.begin(), fb.measured.end(), t.hash) != fb.measured.end())
           measured = true;
@@ -282,7 +276,8 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
       const bool supported =
           (same_noun || measured) ? words >= 1 : (words >= 2 && weight >= min_context);
       // Common words alone (a results table's "shr loss ... cts") are no context, unless many.
-      if (!supported || (!rare && words < kManyContextWords)) continue;
+      const int rare_needed = SmallCount(fa) || SmallCount(fb) ? 2 : 1;
+      if (!supported || (rare < rare_needed && words < kManyContextWords)) continue;
       best = std::max(best, std::min(0.95, 0.55 + 0.05 * words));
     }
   }

@@ -17,12 +17,14 @@
 //    covers less than half of the longer statement and they share a supported figure, the pair is a
 //    figure link instead (a restatement in other words).
 //  - figure: a figure of one is Compatible (link_figures.h) with a figure of the other — not a
-//    small bare count (no counted noun, no rate, under 10: "2 to 1") — with supporting context:
+//    PlainFigure (a small bare count, "2 to 1"; a vague range, "millions of") — with supporting
+//    context:
 //    when both name the same counted noun, one more shared content word; when the measured things
 //    share a word, one more; otherwise two shared content words weighing >= figure_context (numbers
 //    and the figures' own words do not count); one of those context words must be rare (at most
 //    rare_share of the stored articles have it, or 25; in a store of fewer than 1,000 articles
-//    every word counts as rare), unless there are six or more: common
+//    every word counts as rare; two of them for a SmallCount, "two versions"), unless there are
+//    six or more: common
 //    words alone ("shr loss ... cts" in every results table, "20 pct stake") say nothing about
 //    which company or event the figure belongs to — and no figure changed between them (same
 //    unit and noun, values within a factor of 1.5 but not compatible, and unmatched on both

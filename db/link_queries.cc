@@ -104,6 +104,8 @@ Status RecycledFigures(const Store& store, const RecycledOptions& options,
     f.time_kind = q.Text(17);
     c.seen = {q.Text(18), q.Text(19), q.Text(20), f.text, q.Text(21)};
     c.facts = MakeFigure(**lex, f);
+    // "two versions", "millions of people": no figure an editor follows (link_figures.h).
+    if (PlainFigure(c.facts) || SmallCount(c.facts)) return;
     by_sentence[c.sentence].push_back(claims.size());
     claims.push_back(std::move(c));
   }));

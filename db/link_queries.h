@@ -23,7 +23,8 @@ struct Sighting {
 };
 
 // A figure repeated across articles: claims in linked statements that state the same figure
-// (db/link_figures.h: Compatible), grouped transitively.
+// (db/link_figures.h: Compatible), grouped transitively. Small counts and vague ranges ("two
+// versions", "millions of people": PlainFigure, SmallCount) are left out.
 struct RecycledFigure {
   std::optional<double> value, low, high;
   std::string unit, noun;

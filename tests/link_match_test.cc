@@ -293,6 +293,17 @@ TEST_CASE("figure links: common words alone do not tie a figure to its story", "
     INFO("kind " << (v ? LinkKindName(v->kind) : "none"));
     CHECK((v.has_value() && v->kind == LinkKind::kFigure) == c.linked);
   }
+  // A small count ("4 shares") needs two rare words: "Harbourside" alone is not enough.
+  auto small = [&](const char* a_text, const char* b_text) {
+    Statement a = fx.Make(a_text), b = fx.Make(b_text);
+    a.figures = b.figures = {Count(fx, 4, "shares")};
+    const std::optional<Verdict> v = Compare(a, b, w, options);
+    return v.has_value() && v->kind == LinkKind::kFigure;
+  };
+  CHECK_FALSE(small("The company said it sold 4 shares to a pension fund in Harbourside.",
+                    "Last year the company sold 4 shares, a Harbourside filing said."));
+  CHECK(small("The company said it sold 4 shares to a pension fund in Harbourside, Eastmoor.",
+              "Last year the company sold 4 shares, an Eastmoor filing in Harbourside said."));
 }
 
 // Regression: "Proceeds will be used to reduce debt" and the like, which hundreds of companies'

@@ -449,13 +449,20 @@ TEST_CASE("linker: recycled figures and links of an article, as queried", "[link
   TempDb db;
   {
     auto store = Open(db.path);
+    // Both also carry one statement word for word, with a small count and a vague range: the
+    // statement links, but "two versions" and "thousands of residents" are no recycled figures.
+    const std::string copied =
+        "\n\nThe council will merge the two versions of the plan before thousands of residents "
+        "vote in Eastmoor.";
     Put(*store, "first",
         "Since 2012 the county's road maintenance grant has been cut by £31 million, the "
-        "council said.",
+        "council said." +
+            copied,
         "2023-02-01");
     Put(*store, "second",
         "Councillor Ada Dunmore said the county had lost £31m of its road maintenance grant "
-        "since 2012.",
+        "since 2012." +
+            copied,
         "2023-03-15");
     REQUIRE(store->Commit().ok());
   }
@@ -473,7 +480,8 @@ TEST_CASE("linker: recycled figures and links of an article, as queried", "[link
   CHECK(figures[0].last.article == "second");
   std::vector<LinkedStatement> statements;
   REQUIRE(ArticleLinks(**store, "second", false, &statements).ok());
-  REQUIRE(statements.size() == 1);
+  REQUIRE(statements.size() == 2);
+  CHECK(statements[1].links.size() == 1);  // the copy: verbatim
   REQUIRE(statements[0].links.size() == 1);
   CHECK(statements[0].links[0].other_is_source);
   CHECK(statements[0].links[0].article == "first");
