@@ -373,6 +373,8 @@ TEST_CASE("what is no figure", "[quantity]") {
       {"The FTSE 100 and S&P 500 rose.", {}},
       // Regression: the index's name and the pension plan's were counts ("500 Index", "401").
       {"The Standard & Poor's 500 Index rose and 401(k) plans gained.", {}},
+      // Regression: a Senate office address and its zip code were counts ("516", "20510").
+      {"Write to 516 Hart Senate Office Building, Washington, D.C. 20510-4501.", {}},
       {"Stay safe 4 min read", {}},
       {"The scheme programme3 has ended.", {}},
       {"Spending rose over the last 10 years and has been flat for three months.", {}},
