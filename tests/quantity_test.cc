@@ -375,6 +375,7 @@ TEST_CASE("what is no figure", "[quantity]") {
       {"The Standard & Poor's 500 Index rose and 401(k) plans gained.", {}},
       // Regression: a Senate office address and its zip code were counts ("516", "20510").
       {"Write to 516 Hart Senate Office Building, Washington, D.C. 20510-4501.", {}},
+      {"Call 202/224-5344 about S.1122, H.R. 835 or S. 310.", {}},  // phone, bill numbers
       {"Stay safe 4 min read", {}},
       {"The scheme programme3 has ended.", {}},
       {"Spending rose over the last 10 years and has been flat for three months.", {}},
