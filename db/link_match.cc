@@ -46,15 +46,15 @@ const std::vector<LinkToken>& DistinctOf(const Statement& s, std::vector<LinkTok
   return *scratch;
 }
 
-// The inverse document frequency of each of `d`'s tokens (d: a statement's distinct tokens).
-// A statement's own list is cached in it until the weights change (WordWeights::stamp).
-const std::vector<double>& IdfOf(const Statement* s, const std::vector<LinkToken>& d,
+// The inverse document frequency of each of `d`'s tokens (d: DistinctOf(s)). The statement's
+// own list is cached in it until the weights change (WordWeights::stamp).
+const std::vector<double>& IdfOf(const Statement& s, const std::vector<LinkToken>& d,
                                  const WordWeights& w, std::vector<double>* scratch) {
   std::vector<double>* out = scratch;
-  if (s != nullptr && &d == &s->distinct) {
-    if (s->idf_stamp == w.stamp() && s->idf.size() == d.size()) return s->idf;
-    s->idf_stamp = w.stamp();
-    out = &s->idf;
+  if (&d == &s.distinct) {
+    if (s.idf_stamp == w.stamp() && s.idf.size() == d.size()) return s.idf;
+    s.idf_stamp = w.stamp();
+    out = &s.idf;
   }
   out->clear();
   out->reserve(d.size());
@@ -150,7 +150,7 @@ NearFeatures Features(const Statement& sa, const Statement& sb, const Overlap& o
 Overlap MeasureOverlap(const Statement& sa, const Statement& sb, const std::vector<LinkToken>& da,
                        const std::vector<LinkToken>& db, const WordWeights& w) {
   std::vector<double> scratch_a, scratch_b;
-  return Measure(da, IdfOf(&sa, da, w, &scratch_a), db, IdfOf(&sb, db, w, &scratch_b));
+  return Measure(da, IdfOf(sa, da, w, &scratch_a), db, IdfOf(sb, db, w, &scratch_b));
 }
 
 // The most articles a rare word is in: rare_share of the stored articles, at least

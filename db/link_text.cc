@@ -114,6 +114,8 @@ void LinkLexicon::Emit(std::string& word, bool number, std::vector<LinkToken>* o
   if (word.empty()) return;
   LinkToken t;
   if (!number) {
+    // Before stemming, and apart from the synonyms (which are looked up stemmed): "tens",
+    // "twenties" stay words.
     if (auto n = number_words_.find(word); n != number_words_.end()) {
       word = n->second;
       number = true;

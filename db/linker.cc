@@ -531,7 +531,7 @@ Result<int> Linker::Impl::Link(int64_t article, const PreparedArticle& prepared,
       continue;
     }
     // A stock phrase ("He did not elaborate.") repeats no statement: its copies are no links.
-    if (!Specific(st, weights, options.rare_share)) same.clear();
+    if (!same.empty() && !Specific(st, weights, options.rare_share)) same.clear();
     for (const auto& [other, other_article] : same) {
       if (is_own(other)) continue;
       Result<ArticleInfo> oa = ArticleOf(other_article);
