@@ -246,11 +246,11 @@ bool ChangedFigure(const Statement& a, const Statement& b) {
 std::optional<double> FigureScore(const Statement& a, const Statement& b,
                                   const std::vector<LinkToken>& da,
                                   const std::vector<LinkToken>& db, const WordWeights& w,
-                                  double min_context, double rare_share) {
+                                  const MatchOptions& options) {
   double best = -1;
   if (a.figures.empty() || b.figures.empty()) return std::nullopt;
   if (ChangedFigure(a, b)) return std::nullopt;
-  const int64_t rare_df = RareDf(w, rare_share);
+  const int64_t rare_df = RareDf(w, options.rare_share);
   for (const FigureFacts& fa : a.figures) {
     for (const FigureFacts& fb : b.figures) {
       if (PlainFigure(fa) || PlainFigure(fb) || !Compatible(fa, fb)) continue;
@@ -274,7 +274,7 @@ std::optional<double> FigureScore(const Statement& a, const Statement& b,
       }
       const bool same_noun = fa.noun != 0 && fa.noun == fb.noun;
       const bool supported =
-          (same_noun || measured) ? words >= 1 : (words >= 2 && weight >= min_context);
+          (same_noun || measured) ? words >= 1 : (words >= 2 && weight >= options.figure_context);
       // Common words alone (a results table's "shr loss ... cts") are no context, unless many.
       const int rare_needed = SmallCount(fa) || SmallCount(fb) ? 2 : 1;
       if (!supported || (rare < rare_needed && words < kManyContextWords)) continue;
@@ -498,8 +498,7 @@ std::optional<Verdict> Compare(const Statement& a, const Statement& b, const Wor
   const std::optional<Near> n = NearScore(a, b, da, db, w, options);
   if (n && n->mostly_same) return Verdict{LinkKind::kNear, n->score};
   // A restatement in other words that shares a figure is a figure link.
-  if (auto f = FigureScore(a, b, da, db, w, options.figure_context, options.rare_share))
-    return Verdict{LinkKind::kFigure, *f};
+  if (auto f = FigureScore(a, b, da, db, w, options)) return Verdict{LinkKind::kFigure, *f};
   if (n) return Verdict{LinkKind::kNear, n->score};
   return std::nullopt;
 }
